@@ -1,0 +1,56 @@
+// The dyad command: parses arguments, runs a command, sets the exit code. The only code that prints.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { isDyadError } from "../core/errors.js";
+import { registerCode } from "./commands/code.js";
+import { EXIT } from "./exit.js";
+import type { Io } from "./io.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("dyad")
+    .description("Dyad: political event coding of dated news articles (CAMEO/PLOVER), explainable and fast")
+    .version(pkg.version, "-V, --version")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerCode(program, io);
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without "node dyad") and returns the exit code. */
+export async function run(argv: readonly string[], io?: Partial<Io>): Promise<number> {
+  let code: number = EXIT.OK;
+  const sink: Io = {
+    out: io?.out ?? ((s) => process.stdout.write(s)),
+    err: io?.err ?? ((s) => process.stderr.write(s)),
+    exit: (c) => {
+      code = Math.max(code, c);
+    },
+  };
+  const program = buildProgram(sink);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      ) {
+        return EXIT.OK;
+      }
+      return EXIT.USAGE;
+    }
+    if (isDyadError(e)) {
+      sink.err(`error: ${e.message}\n`);
+      return e.code === "E_USAGE" ? EXIT.USAGE : EXIT.FATAL;
+    }
+    sink.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.FATAL;
+  }
+  return code;
+}

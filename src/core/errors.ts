@@ -1,0 +1,49 @@
+// One catalogue of error codes. Every error Dyad reports comes from here, with its context.
+
+export const ERRORS = {
+  E_EMPTY: "the article is empty",
+  E_BINARY: "the input is binary, not text",
+  E_UTF8: "the input is not valid UTF-8",
+  E_JSONL: "malformed JSONL line",
+  E_FIELD: "a required field is missing or has the wrong type",
+  E_NO_DATE: "no date: give --date, a 'date YYYY-MM-DD' header, or a YYYY-MM-DD in the file name",
+  E_BAD_DATE: "impossible date",
+  E_TOO_LARGE: "the article is larger than the limit",
+  E_READ: "the input cannot be read",
+  E_NOT_FOUND: "no such file or directory",
+  E_PIPELINE: "the pipeline is misconfigured",
+  E_PIPELINE_RUN: "a pipeline component failed on this article",
+  E_DATA: "a data file is malformed",
+  E_STORE: "the store failed",
+  E_USAGE: "invalid command-line usage",
+  E_SCHEMA: "an output record does not match the contract",
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a code from the catalogue and the place it concerns (file, line, article id). */
+export class DyadError extends Error {
+  readonly code: ErrorCode;
+  readonly origin?: string;
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string, origin?: string, options?: { cause?: unknown }) {
+    const parts = [origin, ERRORS[code], detail].filter((p) => p !== undefined && p !== "");
+    super(`${parts.join(": ")} [${code}]`, options);
+    this.name = "DyadError";
+    this.code = code;
+    this.origin = origin;
+    this.detail = detail;
+  }
+}
+
+export function isDyadError(e: unknown): e is DyadError {
+  return e instanceof DyadError;
+}
+
+/** Turns anything thrown into a DyadError, keeping the cause. */
+export function toDyadError(e: unknown, code: ErrorCode, origin?: string): DyadError {
+  if (e instanceof DyadError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new DyadError(code, message, origin, { cause: e });
+}

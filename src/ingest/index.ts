@@ -1,0 +1,153 @@
+// Readers: files, directories, JSONL and standard input -> Articles. The only place that reads input.
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import type { Readable } from "node:stream";
+import { DyadError, toDyadError } from "../core/errors.js";
+import type { Article } from "../core/types.js";
+import { DEFAULT_MAX_BYTES, decodeText, parseRecord, parseText } from "./parse.js";
+
+export type ReadResult = { ok: true; article: Article } | { ok: false; error: DyadError };
+
+export interface ReadOptions {
+  /** Date for plain-text inputs without a header. */
+  date?: string;
+  maxBytes?: number;
+  /** Standard input, for the path "-". */
+  stdin?: Readable;
+}
+
+const JSONL = new Set([".jsonl", ".ndjson"]);
+
+/** Reads every input (files, directories recursively, "-" for stdin) in order, one result per article. */
+export async function* readInputs(
+  inputs: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadResult> {
+  for (const input of inputs) {
+    if (input === "-") {
+      yield* readStdin(options);
+      continue;
+    }
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(input);
+    } catch (e) {
+      yield { ok: false, error: new DyadError("E_NOT_FOUND", undefined, input, { cause: e }) };
+      continue;
+    }
+    if (info.isDirectory()) {
+      for (const file of await listFiles(input)) yield* readFileInput(file, options);
+    } else {
+      yield* readFileInput(input, options);
+    }
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+async function* readFileInput(path: string, options: ReadOptions): AsyncGenerator<ReadResult> {
+  if (JSONL.has(extname(path).toLowerCase())) {
+    yield* readJsonl(createReadStream(path), path, options);
+    return;
+  }
+  yield await readTextFile(path, options);
+}
+
+async function readTextFile(path: string, options: ReadOptions): Promise<ReadResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const info = await stat(path);
+    if (info.size === 0) throw new DyadError("E_EMPTY", undefined, path);
+    if (info.size > maxBytes)
+      throw new DyadError("E_TOO_LARGE", `${info.size} bytes, limit ${maxBytes}`, path);
+    const raw = decodeText(await readFile(path), path);
+    const article = parseText(raw, path, { date: options.date, fileName: basename(path), maxBytes });
+    return { ok: true, article };
+  } catch (e) {
+    return { ok: false, error: toDyadError(e, "E_READ", path) };
+  }
+}
+
+async function* readStdin(options: ReadOptions): AsyncGenerator<ReadResult> {
+  const stream = options.stdin ?? process.stdin;
+  // Sniff: JSONL when the first non-blank character opens an object.
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  const bytes = Buffer.concat(chunks);
+  const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+  if (firstByte === 0x7b) {
+    yield* readJsonlLines(splitLines([bytes]), "stdin", options);
+    return;
+  }
+  try {
+    if (bytes.length === 0) throw new DyadError("E_EMPTY", undefined, "stdin");
+    const raw = decodeText(bytes, "stdin");
+    yield { ok: true, article: parseText(raw, "stdin", { date: options.date, maxBytes: options.maxBytes }) };
+  } catch (e) {
+    yield { ok: false, error: toDyadError(e, "E_READ", "stdin") };
+  }
+}
+
+/** Streams a JSONL source line by line, so memory does not grow with the file. */
+export async function* readJsonl(
+  stream: Readable,
+  origin: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadResult> {
+  try {
+    yield* readJsonlLines(splitLines(stream), origin, options);
+  } catch (e) {
+    yield { ok: false, error: toDyadError(e, "E_READ", origin) };
+  }
+}
+
+async function* readJsonlLines(
+  lines: AsyncIterable<Buffer>,
+  origin: string,
+  options: ReadOptions,
+): AsyncGenerator<ReadResult> {
+  let n = 0;
+  for await (const bytes of lines) {
+    n++;
+    const where = `${origin}:${n}`;
+    if (bytes.length === 0 || /^\s*$/.test(bytes.toString("latin1"))) continue;
+    try {
+      const line = decodeText(bytes, where);
+      yield { ok: true, article: parseRecord(line, where, { maxBytes: options.maxBytes }) };
+    } catch (e) {
+      yield { ok: false, error: toDyadError(e, "E_JSONL", where) };
+    }
+  }
+}
+
+/** Splits a byte stream on "\n" without decoding, so each line's encoding is checked on its own. */
+async function* splitLines(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer>,
+): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    let data: Buffer = rest.length ? Buffer.concat([rest, buf]) : buf;
+    let nl = data.indexOf(0x0a);
+    while (nl !== -1) {
+      const end = nl > 0 && data[nl - 1] === 0x0d ? nl - 1 : nl;
+      yield data.subarray(0, end);
+      data = data.subarray(nl + 1);
+      nl = data.indexOf(0x0a);
+    }
+    rest = Buffer.from(data);
+  }
+  if (rest.length) yield rest;
+}

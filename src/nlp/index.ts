@@ -1,0 +1,101 @@
+// The one wrapper around the NLP library: Article -> Doc. No other module imports wink-nlp.
+
+import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemSentence } from "wink-nlp";
+import type { Article, Doc, Pos, Sentence, Token } from "../core/types.js";
+
+type Wink = ReturnType<typeof winkNLP>;
+
+/** Holds the one wink instance of this process (or worker thread): two instances share model state. */
+export interface Nlp {
+  /** Tokenizes, splits sentences and tags; nothing else. */
+  read(article: Article): Doc;
+  /** Tokens and sentences only, for the benchmark baseline. */
+  count(text: string): { sentences: number; tokens: number };
+}
+
+let instance: Nlp | null = null;
+
+/** Returns this process's NLP instance, created on first use. */
+export function getNlp(): Nlp {
+  if (!instance) instance = createNlp(winkNLP(model));
+  return instance;
+}
+
+function createNlp(nlp: Wink): Nlp {
+  const its = nlp.its;
+  return {
+    count(text: string) {
+      const doc = nlp.readDoc(text);
+      return { sentences: doc.sentences().length(), tokens: doc.tokens().length() };
+    },
+    read(article: Article): Doc {
+      const text = article.text;
+      const wdoc = nlp.readDoc(text);
+      const values = wdoc.tokens().out(its.value) as string[];
+      const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+      const tags = wdoc.tokens().out(its.pos) as string[];
+      const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+      const spans: Array<[number, number]> = [];
+      const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
+      wdoc.sentences().each((s: ItemSentence) => {
+        spans.push(s.out(span) as unknown as [number, number]);
+      });
+
+      // wink's token indices include whitespace tokens (SPACE); drop them and map offsets.
+      const tokens: Token[] = [];
+      const winkToOurs = new Int32Array(values.length);
+      let offset = 0;
+      for (let w = 0; w < values.length; w++) {
+        offset += spaces[w].length;
+        const value = values[w];
+        const start = offset;
+        offset += value.length;
+        winkToOurs[w] = tokens.length;
+        const pos = tags[w] as Pos;
+        if (pos === "SPACE" || value.trim() === "") continue;
+        const lower = value.toLowerCase();
+        tokens.push({
+          i: tokens.length,
+          text: value,
+          lower,
+          lemma: (lemmas[w] || lower).toLowerCase(),
+          pos,
+          start,
+          end: start + value.length,
+          sentence: 0,
+        });
+      }
+
+      const sentences: Sentence[] = [];
+      for (const [first, last] of spans) {
+        const tokenStart = winkToOurs[first];
+        const tokenEnd = last + 1 < values.length ? winkToOurs[last + 1] : tokens.length;
+        if (tokenEnd <= tokenStart) continue;
+        const index = sentences.length;
+        for (let t = tokenStart; t < tokenEnd; t++) tokens[t].sentence = index;
+        sentences.push({
+          index,
+          start: tokens[tokenStart].start,
+          end: tokens[tokenEnd - 1].end,
+          tokenStart,
+          tokenEnd,
+        });
+      }
+
+      return {
+        article,
+        text,
+        tokens,
+        sentences,
+        mentions: [],
+        dates: [],
+        places: [],
+        clauses: [],
+        events: [],
+        quotes: [],
+        errors: [],
+      };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
+import type { Article, CodedArticle, Doc } from "../core/types.js";
+import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import { getNlp } from "../nlp/index.js";
+import { type Component, createPipeline, type Pipeline } from "./index.js";
+
+/** Options for one run, carried to every component. */
+export interface RunContext {
+  knowledge: Knowledge;
+}
+
+export interface Dyad {
+  knowledge: Knowledge;
+  pipeline: Pipeline<RunContext>;
+  /** Article -> Doc with every view filled. */
+  analyse(article: Article): Doc;
+  /** Article -> the output record. */
+  code(article: Article): CodedArticle;
+}
+
+export interface DyadOptions {
+  dataDir?: string;
+  knowledge?: Knowledge;
+}
+
+export function defaultComponents(): Component<RunContext>[] {
+  return [];
+}
+
+export function createDyad(options: DyadOptions = {}): Dyad {
+  const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
+  const nlp = getNlp();
+  const pipeline = createPipeline<RunContext>(defaultComponents());
+  const ctx: RunContext = { knowledge };
+  const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
+  return {
+    knowledge,
+    pipeline,
+    analyse,
+    code(article: Article): CodedArticle {
+      return toRecord(analyse(article));
+    },
+  };
+}
+
+export function toRecord(doc: Doc): CodedArticle {
+  const a = doc.article;
+  return {
+    id: a.id,
+    date: a.date,
+    title: a.title ?? null,
+    url: a.url ?? null,
+    events: doc.events,
+    quotes: doc.quotes,
+    errors: doc.errors,
+  };
+}
