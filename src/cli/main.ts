@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isDyadError } from "../core/errors.js";
+import { registerActors } from "./commands/actors.js";
 import { registerCode } from "./commands/code.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
@@ -18,6 +19,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCode(program, io);
+  registerActors(program, io);
   return program;
 }
 

@@ -1,5 +1,6 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 import type { Article, CodedArticle, Doc } from "../core/types.js";
+import { createActorsComponent } from "../extract/actors/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
 import { getNlp } from "../nlp/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
@@ -23,14 +24,15 @@ export interface DyadOptions {
   knowledge?: Knowledge;
 }
 
-export function defaultComponents(): Component<RunContext>[] {
-  return [];
+/** The default order: actors, then (as they land) dates, places, events and quotes. */
+export function defaultComponents(knowledge: Knowledge): Component<RunContext>[] {
+  return [createActorsComponent<RunContext>({ kb: knowledge.actors })];
 }
 
 export function createDyad(options: DyadOptions = {}): Dyad {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
   const nlp = getNlp();
-  const pipeline = createPipeline<RunContext>(defaultComponents());
+  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge));
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
   return {

@@ -1,0 +1,77 @@
+// dyad actors: the actor mentions of a text or file, with their resolution and why.
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { DyadError } from "../../core/errors.js";
+import type { Article } from "../../core/types.js";
+import { readInputs } from "../../ingest/index.js";
+import { contentId } from "../../ingest/parse.js";
+import { createDyad } from "../../pipeline/dyad.js";
+import { EXIT } from "../exit.js";
+import { type Io, reportError } from "../io.js";
+import { renderTable } from "../table.js";
+
+export function registerActors(
+  program: Command,
+  io: Io,
+  top?: (io: Io, opts: Record<string, unknown>) => Promise<void>,
+): void {
+  program
+    .command("actors")
+    .description(
+      "list the actor mentions of a text or file, with resolution and why (or --top: most active actors in the store)",
+    )
+    .argument("[input...]", "text in quotes, files, or - for standard input")
+    .option("-d, --date <YYYY-MM-DD>", "the article date the text is read on")
+    .option("--top", "most active actors in the store")
+    .option("--db <url>", "store for --top")
+    .option("--limit <n>", "rows for --top", "20")
+    .option("-f, --format <format>", "table | jsonl", "table")
+    .action(
+      async (
+        inputs: string[],
+        opts: { date?: string; top?: boolean; db?: string; limit: string; format: string },
+      ) => {
+        if (opts.top) {
+          if (!top) throw new DyadError("E_USAGE", "--top needs the store");
+          await top(io, opts);
+          return;
+        }
+        if (inputs.length === 0) throw new DyadError("E_USAGE", "give a text, a file or --top");
+        const dyad = createDyad();
+        const articles: Article[] = [];
+        const files = inputs.filter((x) => x === "-" || existsSync(x));
+        if (files.length === inputs.length) {
+          for await (const r of readInputs(files, { date: opts.date })) {
+            if (r.ok) articles.push(r.article);
+            else {
+              reportError(io, r.error);
+              io.exit(EXIT.ARTICLES_FAILED);
+            }
+          }
+        } else {
+          const text = inputs.join(" ");
+          const date = opts.date ?? new Date().toISOString().slice(0, 10);
+          articles.push({ id: contentId(date, text), date, text });
+        }
+        for (const article of articles) {
+          const doc = dyad.analyse(article);
+          if (opts.format === "jsonl") {
+            for (const m of doc.mentions) io.out(`${JSON.stringify({ article: article.id, ...m })}\n`);
+            continue;
+          }
+          const rows = doc.mentions
+            .filter((m) => m.kind !== "compound")
+            .map((m) => [
+              String(m.sentence + 1),
+              m.text,
+              m.kind + (m.placeOnly ? " (place)" : ""),
+              m.referent?.code ?? "-",
+              m.referent?.name ?? "-",
+              m.why,
+            ]);
+          io.out(`${article.id} (${article.date})\n`);
+          io.out(renderTable(["sent", "mention", "kind", "code", "name", "why"], rows, 70));
+        }
+      },
+    );
+}

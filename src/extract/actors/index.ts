@@ -1,0 +1,670 @@
+// Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
+// and coreference within the article.
+import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
+import {
+  type ActorKb,
+  type Agent,
+  type Entry,
+  groupPeriodOn,
+  holderOn,
+  type Person,
+  type Role,
+  termOn,
+  wordKey,
+} from "../../knowledge/actors.js";
+import type { Component } from "../../pipeline/index.js";
+
+/** Titles that name an office, mapped to the roles that hold it (for "the Pakistani prime minister"). */
+const OFFICE_ROLES: Record<string, Role[]> = {
+  president: ["HOSG", "HOS"],
+  "prime minister": ["HOG"],
+  premier: ["HOG"],
+  chancellor: ["HOG"],
+  "supreme leader": ["LEADER"],
+  leader: ["LEADER", "HOSG", "HOG"],
+  "foreign minister": ["FM"],
+  "foreign secretary": ["FM"],
+  "secretary of state": ["FM"],
+  "defence minister": ["DEF"],
+  "defense minister": ["DEF"],
+  "defense secretary": ["DEF"],
+  "defence secretary": ["DEF"],
+  "army chief": ["MIL"],
+  king: ["HOS"],
+  emir: ["HOS"],
+  "vice president": ["VP"],
+  "opposition leader": ["OPP"],
+};
+
+const HONORIFICS = new Set([
+  "ayatollah",
+  "seyyed",
+  "sayyed",
+  "sheikh",
+  "shaikh",
+  "hojatoleslam",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sir",
+  "dame",
+  "lord",
+  "general",
+  "gen",
+  "colonel",
+  "col",
+  "field",
+  "marshal",
+  "admiral",
+  "prince",
+  "princess",
+  "king",
+  "queen",
+  "emir",
+  "crown",
+  "imam",
+  "mullah",
+  "president",
+  "minister",
+  "premier",
+  "chancellor",
+  "leader",
+  "chief",
+  "secretary",
+  "senator",
+  "rep",
+]);
+
+const LOCATIVE = new Set([
+  "in",
+  "at",
+  "near",
+  "inside",
+  "outside",
+  "across",
+  "throughout",
+  "around",
+  "across",
+]);
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
+const GROUP_WORDS = new Set([
+  "countries",
+  "nations",
+  "states",
+  "sides",
+  "neighbours",
+  "neighbors",
+  "governments",
+]);
+
+interface Raw {
+  start: number;
+  end: number;
+  entries: Entry[];
+}
+
+function capitalised(t: Token): boolean {
+  const c = t.text.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Longest knowledge-base phrase starting at each token, left to right, no overlaps. */
+function matchPhrases(kb: ActorKb, tokens: Token[], from: number, to: number, keys: string[]): Raw[] {
+  const out: Raw[] = [];
+  let i = from;
+  while (i < to) {
+    const phrases = kb.index.get(keys[i]);
+    let best: Raw | null = null;
+    if (phrases) {
+      for (const p of phrases) {
+        const n = p.words.length;
+        if (i + n > to) continue;
+        let ok = true;
+        for (let k = 1; k < n; k++) {
+          if (keys[i + k] !== p.words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        const entries = p.entries.filter((e) => acceptable(e, tokens, i, i + n));
+        if (entries.length === 0) continue;
+        best = { start: i, end: i + n, entries };
+        break;
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}
+
+function acceptable(e: Entry, tokens: Token[], start: number, end: number): boolean {
+  if (e.kind === "agent") return true;
+  // Proper names must be written with capitals: "Chad", not "chad"; "the Kremlin", not "the kremlin".
+  let first = start;
+  if (tokens[first].lower === "the" && end - start > 1) first++;
+  if (!capitalised(tokens[first])) return false;
+  if (tokens[end - 1].pos === "PUNCT" && end - start === 1) return false;
+  return true;
+}
+
+interface Ctx {
+  doc: Doc;
+  kb: ActorKb;
+  date: string;
+  mentions: Mention[];
+}
+
+function span(doc: Doc, start: number, end: number) {
+  const s = doc.tokens[start].start;
+  const e = doc.tokens[end - 1].end;
+  return { start: s, end: e, text: doc.text.slice(s, e) };
+}
+
+function addMention(
+  c: Ctx,
+  kind: MentionKind,
+  start: number,
+  end: number,
+  referent: Referent | null,
+  why: string,
+  entity: string | null,
+): Mention {
+  const m: Mention = {
+    index: c.mentions.length,
+    kind,
+    sentence: c.doc.tokens[start].sentence,
+    tokenStart: start,
+    tokenEnd: end,
+    ...span(c.doc, start, end),
+    referent,
+    entity,
+    why,
+  };
+  c.mentions.push(m);
+  return m;
+}
+
+function personReferent(p: Person, date: string): { referent: Referent; why: string } {
+  const term = termOn(p, date);
+  if (term) {
+    return {
+      referent: {
+        code: `${term.country}${term.sector}`,
+        country: term.country,
+        org: null,
+        sector: term.sector,
+        name: p.name,
+        id: p.id,
+      },
+      why: `person ${p.id}: ${term.office} (${term.country} ${term.role} ${term.start} to ${term.end ?? "now"}) on ${date} [${term.source}]`,
+    };
+  }
+  return {
+    referent: { code: p.country, country: p.country, org: null, sector: null, name: p.name, id: p.id },
+    why: `person ${p.id}: no office on ${date}, country ${p.country}`,
+  };
+}
+
+function agentReferent(agent: Agent, country: string | null, text: string): Referent {
+  return {
+    code: `${country ?? ""}${agent.sector}`,
+    country,
+    org: null,
+    sector: agent.sector,
+    name: country ? `${country} ${agent.phrase}` : text,
+    id: null,
+  };
+}
+
+function pick<K extends Entry["kind"]>(entries: Entry[], kind: K): Extract<Entry, { kind: K }> | undefined {
+  return entries.find((e) => e.kind === kind) as Extract<Entry, { kind: K }> | undefined;
+}
+
+/** Chooses among people sharing a name: one already in the article, then one in office on the date. */
+function choosePerson(entries: Entry[], seen: Set<string>, date: string): Person | null {
+  const people = entries
+    .filter((e): e is Extract<Entry, { kind: "person" }> => e.kind === "person")
+    .map((e) => e.person);
+  if (people.length === 0) return null;
+  return people.find((p) => seen.has(p.id)) ?? people.find((p) => termOn(p, date) !== null) ?? people[0];
+}
+
+function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | undefined {
+  return pick(entries, "country");
+}
+
+/** Detects mentions in one sentence. */
+function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], seenPeople: Set<string>): void {
+  const { doc, kb, date } = c;
+  const tokens = doc.tokens;
+  const raws = matchPhrases(kb, tokens, sFrom, sTo, keys);
+  const used = new Set<number>();
+  const sentenceStartIndex = c.mentions.length;
+
+  // People first, so that the titles and demonyms before a name join the name's mention.
+  const personOf = new Map<number, Person>();
+  for (let r = raws.length - 1; r >= 0; r--) {
+    if (used.has(r)) continue;
+    const raw = raws[r];
+    const person = choosePerson(raw.entries, seenPeople, date);
+    if (!person) continue;
+    personOf.set(r, person);
+    // Extend left over titles, honorifics, demonyms: "Pakistani Prime Minister Shehbaz Sharif",
+    // "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei".
+    let start = raw.start;
+    let k = r - 1;
+    while (start > sFrom) {
+      const t = tokens[start - 1];
+      const prevRaw = k >= 0 && raws[k].end === start ? raws[k] : null;
+      if (prevRaw && (pick(prevRaw.entries, "agent") || countryOf(prevRaw.entries)?.how === "demonym")) {
+        start = prevRaw.start;
+        used.add(k);
+        k--;
+        continue;
+      }
+      if (prevRaw) break;
+      if (capitalised(t) && (HONORIFICS.has(keys[start - 1]) || t.pos === "PROPN")) {
+        start--;
+        continue;
+      }
+      const before = start - 2 >= sFrom ? tokens[start - 2] : null;
+      if (t.lower === "the" && before && (before.lower === "of" || capitalised(before))) {
+        start--;
+        continue;
+      }
+      if (t.lower === "of" && before && capitalised(before)) {
+        start--;
+        continue;
+      }
+      break;
+    }
+    while (start < raw.start && ["of", "the"].includes(tokens[start].lower)) start++;
+    raw.start = start;
+  }
+
+  for (let r = 0; r < raws.length; r++) {
+    if (used.has(r)) continue;
+    const raw = raws[r];
+    const person = personOf.get(r);
+    const country = countryOf(raw.entries);
+    const org = pick(raw.entries, "org");
+    const group = pick(raw.entries, "group");
+    const agent = pick(raw.entries, "agent");
+
+    if (person) {
+      const { referent, why } = personReferent(person, date);
+      seenPeople.add(person.id);
+      addMention(c, "person", raw.start, raw.end, referent, why, `person:${person.id}`);
+      continue;
+    }
+
+    if (org) {
+      let end = raw.end;
+      // "ECO (Economic Cooperation Organization)": the bracketed expansion belongs to the mention.
+      const next = raws[r + 1];
+      if (tokens[end]?.text === "(" && next && next.start === end + 1 && tokens[next.end]?.text === ")") {
+        const o2 = pick(next.entries, "org");
+        if (!o2 || o2.org.org === org.org.org) {
+          end = next.end + 1;
+          used.add(r + 1);
+        }
+      }
+      const o = org.org;
+      addMention(
+        c,
+        "org",
+        raw.start,
+        end,
+        { code: o.code, country: null, org: o.org, sector: o.sector, name: o.name, id: o.id },
+        `org ${o.id}`,
+        `org:${o.id}`,
+      );
+      continue;
+    }
+
+    if (group) {
+      const g = group.group;
+      const p = groupPeriodOn(g, date);
+      addMention(
+        c,
+        "group",
+        raw.start,
+        raw.end,
+        { code: p.code, country: g.country, org: null, sector: p.sector, name: g.name, id: g.id },
+        `group ${g.id} (${p.code}${p.start || p.end ? ` ${p.start ?? ""} to ${p.end ?? "now"}` : ""})`,
+        `group:${g.id}`,
+      );
+      continue;
+    }
+
+    if (country) {
+      const iso3 = country.country.iso3;
+      const next = raws[r + 1];
+      // Demonym or possessive + agent: "the Pakistani prime minister", "Iran's government", "the Israeli regime".
+      let agentRaw: Raw | null = null;
+      let agentIdx = -1;
+      if (next && pick(next.entries, "agent")) {
+        const gap = tokens.slice(raw.end, next.start).map((t) => t.lower);
+        if (
+          (country.how === "demonym" && gap.length === 0) ||
+          (gap.length === 1 && (gap[0] === "'s" || gap[0] === "’s"))
+        ) {
+          agentRaw = next;
+          agentIdx = r + 1;
+        }
+      }
+      if (agentRaw) {
+        used.add(agentIdx);
+        const ag = pick(agentRaw.entries, "agent")!;
+        const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
+        const phrase = ag.agent.phrase;
+        const roles = OFFICE_ROLES[phrase];
+        if (roles && !ag.plural) {
+          const holder = holderOn(kb, iso3, roles, date);
+          if (holder) {
+            const { referent, why } = personReferent(holder, date);
+            seenPeople.add(holder.id);
+            addMention(
+              c,
+              "person",
+              start,
+              agentRaw.end,
+              referent,
+              `office: ${iso3} ${phrase} on ${date} -> ${why}`,
+              `person:${holder.id}`,
+            );
+            continue;
+          }
+        }
+        addMention(
+          c,
+          "agent",
+          start,
+          agentRaw.end,
+          agentReferent(ag.agent, iso3, span(doc, start, agentRaw.end).text),
+          `agent '${phrase}' of ${iso3}`,
+          null,
+        );
+        continue;
+      }
+      if (country.how === "demonym") {
+        // A demonym before a plain noun ("Pakistani territory", "Iraqi-imposed") is no actor of its own;
+        // as a noun ("Pakistanis") or before a verb it is.
+        const after = tokens[raw.end];
+        const plural = tokens[raw.end - 1].lower.endsWith("s");
+        if (
+          !plural &&
+          after &&
+          (after.pos === "NOUN" || after.pos === "PROPN" || after.text === "-" || after.pos === "ADJ")
+        ) {
+          continue;
+        }
+      }
+      const prev = raw.start > sFrom ? tokens[raw.start - 1] : null;
+      const prevPrev = raw.start - 1 > sFrom ? tokens[raw.start - 2] : null;
+      const placeOnly =
+        (prev !== null && LOCATIVE.has(prev.lower)) ||
+        (prev?.lower === "the" && prevPrev !== null && LOCATIVE.has(prevPrev.lower));
+      const m = addMention(
+        c,
+        country.how === "metonym" ? "capital" : "country",
+        raw.start,
+        raw.end,
+        { code: iso3, country: iso3, org: null, sector: null, name: country.country.name, id: iso3 },
+        `country ${iso3} (${country.how})`,
+        `country:${iso3}`,
+      );
+      if (placeOnly) m.placeOnly = true;
+      continue;
+    }
+
+    if (agent) {
+      // A title without a name: "the Leader", "the president" -> coreference later.
+      const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
+      const text = span(doc, start, raw.end).text;
+      addMention(
+        c,
+        "agent",
+        start,
+        raw.end,
+        agentReferent(agent.agent, null, text),
+        `agent '${agent.agent.phrase}'`,
+        null,
+      );
+    }
+  }
+
+  unknownNames(c, sFrom, sTo, sentenceStartIndex);
+  compounds(c, sentenceStartIndex);
+}
+
+const NOT_NAMES = new Set([
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "i",
+]);
+
+/** Capitalised names the knowledge base does not know are still mentions, never dropped. */
+function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): void {
+  const tokens = c.doc.tokens;
+  const covered = new Uint8Array(sTo - sFrom);
+  for (let i = firstIndex; i < c.mentions.length; i++) {
+    const m = c.mentions[i];
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t - sFrom] = 1;
+  }
+  let i = sFrom;
+  while (i < sTo) {
+    const t = tokens[i];
+    if (covered[i - sFrom] || t.pos !== "PROPN" || !capitalised(t) || NOT_NAMES.has(t.lower)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < sTo && !covered[j - sFrom] && tokens[j].pos === "PROPN" && capitalised(tokens[j])) j++;
+    // A single capitalised adjective before a noun ("Muslim countries", "Zionist regime") names no actor.
+    if (j === i + 1 && j < sTo && (tokens[j].pos === "NOUN" || tokens[j].text === "-")) {
+      i = j;
+      continue;
+    }
+    const text = span(c.doc, i, j).text;
+    addMention(
+      c,
+      "unknown",
+      i,
+      j,
+      { code: "UNK", country: null, org: null, sector: null, name: text, id: null },
+      "not in the knowledge base",
+      null,
+    );
+    i = j;
+  }
+}
+
+/** "Iran and Pakistan", "Tehran and Islamabad", "Iranian and American negotiators": one compound mention. */
+function compounds(c: Ctx, firstIndex: number): void {
+  const tokens = c.doc.tokens;
+  const ms = c.mentions.slice(firstIndex).sort((a, b) => a.tokenStart - b.tokenStart);
+  let i = 0;
+  while (i < ms.length) {
+    const group = [ms[i]];
+    let j = i + 1;
+    while (j < ms.length) {
+      const prev = group[group.length - 1];
+      const gap = tokens.slice(prev.tokenEnd, ms[j].tokenStart).map((t) => t.lower);
+      const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === ",");
+      const joinsAnd = gap.length === 2 && gap[0] === "," && gap[1] === "and";
+      if (!(joins || joinsAnd) || ms[j].kind === "unknown" || prev.kind === "unknown") break;
+      if (Boolean(ms[j].placeOnly) !== Boolean(prev.placeOnly) && !prev.placeOnly) break;
+      group.push(ms[j]);
+      j++;
+    }
+    if (
+      group.length > 1 &&
+      tokens
+        .slice(group[group.length - 2].tokenEnd, group[group.length - 1].tokenStart)
+        .some((t) => t.lower === "and")
+    ) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      const m = addMention(c, "compound", first.tokenStart, last.tokenEnd, null, "coordination", null);
+      m.members = group.map((g) => g.index);
+      if (group.every((g) => g.placeOnly)) m.placeOnly = true;
+      i = j;
+    } else i++;
+  }
+}
+
+/** Resolves titles without names, pronouns and "the two countries" to earlier mentions. */
+function coreference(c: Ctx): void {
+  const { doc, kb, date } = c;
+  const tokens = doc.tokens;
+  const ordered = [...c.mentions].sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
+  const people: Mention[] = [];
+  const subjects: Mention[] = [];
+  const states: Mention[] = [];
+  let lastSentence = -1;
+  for (const m of ordered) {
+    if (m.sentence !== lastSentence) lastSentence = m.sentence;
+    if (m.kind === "agent" && m.referent && m.referent.country === null && m.members === undefined) {
+      const phrase = m.text.replace(/^the\s+/i, "").toLowerCase();
+      const roles = OFFICE_ROLES[phrase];
+      if (roles) {
+        const antecedent = [...people].reverse().find((p) => {
+          const office = p.referent?.id
+            ? termOn(kb.people.get(p.referent.id)!, date)?.office.toLowerCase()
+            : undefined;
+          return (office?.includes(phrase) ?? false) || p.text.toLowerCase().includes(phrase);
+        });
+        if (antecedent?.referent) {
+          m.kind = "person";
+          m.referent = antecedent.referent;
+          m.entity = antecedent.entity;
+          m.why = `coreference: '${m.text}' -> ${antecedent.referent.name} (mention '${antecedent.text}')`;
+        }
+      }
+    }
+    if (m.kind === "person" && m.referent) {
+      people.push(m);
+      const before = tokens.slice(doc.sentences[m.sentence].tokenStart, m.tokenStart);
+      if (!before.some((t) => t.pos === "VERB")) subjects.push(m);
+    }
+    if ((m.kind === "country" || m.kind === "capital") && !m.placeOnly) states.push(m);
+  }
+
+  // Pronouns and "the two countries" are found by scanning tokens.
+  const extra: Mention[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (t.pos === "PRON" && PERSON_PRONOUNS.has(t.lower)) {
+        const antecedent =
+          [...subjects].reverse().find((p) => p.tokenStart < i) ??
+          [...people].reverse().find((p) => p.tokenStart < i);
+        if (antecedent?.referent) {
+          const m = addMention(
+            c,
+            "pronoun",
+            i,
+            i + 1,
+            antecedent.referent,
+            `coreference: '${t.text}' -> ${antecedent.referent.name}`,
+            antecedent.entity,
+          );
+          extra.push(m);
+        }
+        continue;
+      }
+      if (
+        (t.lower === "two" || t.lower === "both") &&
+        i + 1 < s.tokenEnd &&
+        GROUP_WORDS.has(tokens[i + 1].lower)
+      ) {
+        const start = i > s.tokenStart && tokens[i - 1].lower === "the" ? i - 1 : i;
+        const prior = [...states].reverse().filter((m) => m.tokenStart < i);
+        const picked: Mention[] = [];
+        for (const p of prior) {
+          if (!picked.some((q) => q.referent?.country === p.referent?.country)) picked.push(p);
+          if (picked.length === 2) break;
+        }
+        if (picked.length === 2) {
+          picked.reverse();
+          const members = picked.map((p) =>
+            addMention(
+              c,
+              "country",
+              start,
+              i + 2,
+              p.referent,
+              `coreference: '${span(doc, start, i + 2).text}' -> ${p.referent?.name}`,
+              p.entity,
+            ),
+          );
+          const m = addMention(
+            c,
+            "compound",
+            start,
+            i + 2,
+            null,
+            "coreference: the two states just named",
+            null,
+          );
+          m.members = members.map((x) => x.index);
+        }
+      }
+    }
+  }
+}
+
+export interface ActorsComponentOptions {
+  kb: ActorKb;
+}
+
+/** Pipeline component: writes doc.mentions (detection and resolution) and coreference. */
+export function createActorsComponent<C>(options: ActorsComponentOptions): Component<C> {
+  const { kb } = options;
+  return {
+    name: "actors",
+    reads: ["tokens", "sentences"],
+    writes: ["mentions", "coref"],
+    run(doc) {
+      const keys = doc.tokens.map((t) => wordKey(t.text));
+      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
+      const seenPeople = new Set<string>();
+      for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, seenPeople);
+      coreference(c);
+      c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
+      const remap = new Map<number, number>();
+      c.mentions.forEach((m, i) => {
+        remap.set(m.index, i);
+      });
+      for (const m of c.mentions) {
+        m.index = remap.get(m.index)!;
+        if (m.members) m.members = m.members.map((x) => remap.get(x)!);
+      }
+      doc.mentions = c.mentions;
+      return doc;
+    },
+  };
+}
