@@ -63,7 +63,7 @@ export interface Agent {
 /** What a phrase of the index names. */
 export type Entry =
   | { kind: "person"; person: Person; surname: boolean }
-  | { kind: "country"; country: Country; how: "name" | "demonym" | "metonym" }
+  | { kind: "country"; country: Country; how: "name" | "demonym" | "metonym"; sector?: string }
   | { kind: "org"; org: Org }
   | { kind: "group"; group: Group }
   | { kind: "agent"; agent: Agent; plural: boolean };
@@ -71,6 +71,8 @@ export type Entry =
 export interface Phrase {
   /** Normalised word keys (see wordKey). */
   words: string[];
+  /** The phrase is written with capitals in the knowledge base, so the text must be too. */
+  cased: boolean;
   entries: Entry[];
 }
 
@@ -197,7 +199,7 @@ export function compileActors(src: RawSources): ActorKb {
     const key = words.join(" ");
     let p = phrases.get(key);
     if (!p) {
-      p = { words, entries: [] };
+      p = { words, entries: [], cased: /[A-Z]/.test(text) };
       phrases.set(key, p);
     }
     p.entries.push(entry);
@@ -210,7 +212,10 @@ export function compileActors(src: RawSources): ActorKb {
   const addCountryName = (c: Country, text: string, how: "name" | "demonym" | "metonym") => {
     if (excluded.has(`${c.iso3}|${text}`)) return;
     if (/^[A-Z]{2}$/.test(text)) return; // two-letter ISO codes collide with words ("IN", "TO")
-    add(text, { kind: "country", country: c, how });
+    // "the Israeli regime", "the Iranian government": a name of the state's government.
+    const sector =
+      how === "name" && /\b(regime|government|administration|authorities)$/i.test(text) ? "GOV" : undefined;
+    add(text, { kind: "country", country: c, how, sector });
   };
   for (const wc of src.countriesBase) {
     const c: Country = {

@@ -2,13 +2,44 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import worldCountries from "world-countries";
+import { DyadError } from "../core/errors.js";
 import { type ActorKb, compileActors, type WorldCountry } from "./actors.js";
 import { DATA_DIR, type DataFile, readDataFile, readDataFolder } from "./files.js";
 import { compileOntology, type Ontology } from "./ontology.js";
+import { parseTsv } from "./tsv.js";
+import { compileLexicon, type Discards, type Evaluative, type Lexicon } from "./verbs.js";
 
 export interface Knowledge {
   ontology: Ontology;
   actors: ActorKb;
+  lexicon: Lexicon;
+  evaluative: Evaluative;
+  discards: Discards;
+}
+
+function compileEvaluative(file: DataFile | undefined): Evaluative {
+  const polarity = new Map<string, number>();
+  if (!file) return { polarity };
+  for (const row of parseTsv(file.text, file.name, ["word", "polarity"])) {
+    const p = row.get("polarity");
+    if (p !== "+" && p !== "-")
+      throw new DyadError("E_DATA", `polarity must be + or -`, `${file.name}:${row.line}`);
+    polarity.set(row.get("word").toLowerCase(), p === "+" ? 1 : -1);
+  }
+  return { polarity };
+}
+
+function compileDiscards(file: DataFile | undefined): Discards {
+  const out: Discards = { article: [], sentence: [] };
+  if (!file) return out;
+  for (const row of parseTsv(file.text, file.name, ["phrase", "scope"])) {
+    const scope = row.get("scope");
+    if (scope !== "article" && scope !== "sentence") {
+      throw new DyadError("E_DATA", `scope must be article or sentence`, `${file.name}:${row.line}`);
+    }
+    out[scope].push(row.get("phrase").toLowerCase());
+  }
+  return out;
 }
 
 function optional(relative: string, dir: string): DataFile | undefined {
@@ -26,5 +57,12 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     agents: optional("actors/agents.tsv", dir),
     people: readDataFolder("actors/people", ".tsv", dir),
   });
-  return { ontology: compileOntology(cameo.text, cameo.name), actors };
+  const ontology = compileOntology(cameo.text, cameo.name);
+  return {
+    ontology,
+    actors,
+    lexicon: compileLexicon(readDataFolder("verbs", ".tsv", dir), ontology),
+    evaluative: compileEvaluative(optional("evaluative.tsv", dir)),
+    discards: compileDiscards(optional("discards.tsv", dir)),
+  };
 }

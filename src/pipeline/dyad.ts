@@ -1,4 +1,6 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
+
+import { createCoderComponent } from "../code/coder.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
 import { createActorsComponent } from "../extract/actors/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
@@ -26,7 +28,15 @@ export interface DyadOptions {
 
 /** The default order: actors, then (as they land) dates, places, events and quotes. */
 export function defaultComponents(knowledge: Knowledge): Component<RunContext>[] {
-  return [createActorsComponent<RunContext>({ kb: knowledge.actors })];
+  return [
+    createActorsComponent<RunContext>({ kb: knowledge.actors }),
+    createCoderComponent<RunContext>({
+      lexicon: knowledge.lexicon,
+      ontology: knowledge.ontology,
+      evaluative: knowledge.evaluative,
+      discards: knowledge.discards,
+    }),
+  ];
 }
 
 export function createDyad(options: DyadOptions = {}): Dyad {

@@ -128,7 +128,7 @@ function matchPhrases(kb: ActorKb, tokens: Token[], from: number, to: number, ke
           }
         }
         if (!ok) continue;
-        const entries = p.entries.filter((e) => acceptable(e, tokens, i, i + n));
+        const entries = p.cased ? p.entries.filter((e) => acceptable(e, tokens, i, i + n)) : p.entries;
         if (entries.length === 0) continue;
         best = { start: i, end: i + n, entries };
         break;
@@ -415,7 +415,14 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
         country.how === "metonym" ? "capital" : "country",
         raw.start,
         raw.end,
-        { code: iso3, country: iso3, org: null, sector: null, name: country.country.name, id: iso3 },
+        {
+          code: `${iso3}${country.sector ?? ""}`,
+          country: iso3,
+          org: null,
+          sector: country.sector ?? null,
+          name: country.country.name,
+          id: iso3,
+        },
         `country ${iso3} (${country.how})`,
         `country:${iso3}`,
       );

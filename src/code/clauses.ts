@@ -1,0 +1,301 @@
+// Shallow clause analysis over the NLP layer's tokens: clause boundaries, verb groups with
+// voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
+import type { Doc, Mention, Modality, Token } from "../core/types.js";
+
+export const SPEECH_VERBS = new Set([
+  "say",
+  "state",
+  "add",
+  "note",
+  "tell",
+  "stress",
+  "emphasize",
+  "emphasise",
+  "insist",
+  "declare",
+  "announce",
+  "claim",
+  "affirm",
+  "explain",
+  "report",
+  "confirm",
+  "assert",
+  "remark",
+  "observe",
+  "maintain",
+  "argue",
+  "reiterate",
+  "underline",
+  "point",
+  "allege",
+  "suggest",
+  "write",
+  "describe",
+]);
+
+const BOUNDARY_SCONJ = new Set([
+  "that",
+  "because",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "if",
+  "unless",
+  "when",
+  "after",
+  "before",
+  "since",
+  "as",
+]);
+const RELATIVE = new Set(["which", "who", "whom", "whose", "where"]);
+const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor"]);
+const HYPOTHETICAL_AUX = new Set(["would", "could", "might", "may", "can", "should", "must", "ought"]);
+const FUTURE_AUX = new Set(["will", "shall", "'ll"]);
+const INTENT_VERBS = new Set([
+  "pledge",
+  "vow",
+  "promise",
+  "plan",
+  "intend",
+  "threaten",
+  "prepare",
+  "aim",
+  "seek",
+  "hope",
+  "want",
+  "expect",
+  "decide",
+  "agree",
+  "offer",
+  "propose",
+  "undertake",
+]);
+const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
+const PREPOSITIONS_BEFORE_SUBJECT = new Set([
+  "of",
+  "in",
+  "with",
+  "to",
+  "for",
+  "between",
+  "by",
+  "from",
+  "on",
+  "at",
+  "about",
+  "among",
+  "against",
+  "during",
+  "under",
+  "over",
+  "into",
+  "through",
+  "without",
+  "near",
+]);
+
+export interface Clause {
+  sentence: number;
+  start: number;
+  end: number;
+  /** Token of the speech verb when this clause is its complement. */
+  reportedBy: number | null;
+}
+
+export interface SentenceAnalysis {
+  sentence: number;
+  clauses: Clause[];
+  /** Speech verbs of the sentence with the span of their complement. */
+  speech: { verb: number; complementStart: number; complementEnd: number; subject: Mention | null }[];
+}
+
+export function isVerb(t: Token): boolean {
+  return t.pos === "VERB";
+}
+
+/** "while referring to ...": an adjunct of the main clause, not a clause with a subject of its own. */
+function participle(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === "VERB" && /(ing|ed)$/.test(t.lower);
+}
+
+/** Clause boundaries: subordinators, relative pronouns, semicolons, quotes and comma-delimited insertions. */
+export function clauseOf(doc: Doc, i: number): { start: number; end: number } {
+  const s = doc.sentences[doc.tokens[i].sentence];
+  const tokens = doc.tokens;
+  let start = s.tokenStart;
+  for (let k = i - 1; k >= s.tokenStart; k--) {
+    const t = tokens[k];
+    if (
+      (t.pos === "SCONJ" && BOUNDARY_SCONJ.has(t.lower) && !participle(tokens[k + 1])) ||
+      RELATIVE.has(t.lower) ||
+      t.text === ";" ||
+      t.text === ":"
+    ) {
+      start = k + 1;
+      break;
+    }
+    if (
+      t.lower === "that" &&
+      (t.pos === "PRON" || t.pos === "DET") &&
+      k + 1 < i &&
+      tokens[k + 1].pos !== "NOUN"
+    ) {
+      start = k + 1;
+      break;
+    }
+  }
+  let end = s.tokenEnd;
+  for (let k = i + 1; k < s.tokenEnd; k++) {
+    const t = tokens[k];
+    if ((t.pos === "SCONJ" && BOUNDARY_SCONJ.has(t.lower)) || RELATIVE.has(t.lower) || t.text === ";") {
+      end = k;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Modality of the verb group ending at token i (the trigger verb), read from the words before it. */
+export function verbModality(
+  doc: Doc,
+  i: number,
+  clauseStart: number,
+): { modality: Modality; cue: string | null } {
+  const tokens = doc.tokens;
+  let hypothetical: string | null = null;
+  let future: string | null = null;
+  let negated: string | null = null;
+  for (let k = i - 1; k >= Math.max(clauseStart, i - 5); k--) {
+    const t = tokens[k];
+    if (NEGATORS.has(t.lower)) negated ??= t.text;
+    else if (t.pos === "AUX" || t.pos === "VERB" || t.pos === "PART" || t.pos === "ADV" || t.lower === "to") {
+      if (HYPOTHETICAL_AUX.has(t.lower)) hypothetical ??= t.text;
+      if (FUTURE_AUX.has(t.lower)) future ??= t.text;
+      if (t.pos === "VERB" && NEGATING_VERBS.has(t.lemma)) negated ??= t.text;
+      if (t.pos === "VERB" && INTENT_VERBS.has(t.lemma) && tokens[k + 1]?.lower === "to") future ??= t.text;
+      if (t.lower === "going" && tokens[k + 1]?.lower === "to") future ??= "going to";
+    } else if (t.pos === "ADP" && (t.lower === "from" || t.lower === "without") && k === i - 1) {
+    } else break;
+  }
+  // "refrains from taking measures": the negating verb stands before "from".
+  if (
+    !negated &&
+    tokens[i - 1]?.lower === "from" &&
+    tokens[i - 2] &&
+    NEGATING_VERBS.has(tokens[i - 2].lemma)
+  ) {
+    negated = tokens[i - 2].text;
+  }
+  if (!negated && tokens[i - 1]?.lower === "without") negated = "without";
+  const first = tokens[clauseStart - 1];
+  if (first && (first.lower === "if" || first.lower === "unless")) hypothetical ??= first.text;
+  if (negated) return { modality: "negated", cue: negated };
+  if (hypothetical) return { modality: "hypothetical", cue: hypothetical };
+  if (future) return { modality: "future", cue: future };
+  return { modality: "asserted", cue: null };
+}
+
+/** Passive voice: a form of "be" or "get" right before a past participle. */
+export function isPassive(doc: Doc, i: number): boolean {
+  const tokens = doc.tokens;
+  const t = tokens[i];
+  if (!/(ed|en|wn|ht|ck|id|ne|un|lt|pt|nt)$/.test(t.lower)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const p = tokens[k];
+    if (p.lemma === "be" || p.lemma === "get") return true;
+    if (p.pos !== "ADV" && p.pos !== "PART") break;
+  }
+  return false;
+}
+
+/** Mentions that can be actors: resolved, not places, not members of a compound listed on their own. */
+export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
+  const inside = doc.mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && !m.placeOnly);
+  const members = new Set(inside.flatMap((m) => m.members ?? []));
+  return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
+}
+
+/** The subject of the verb at i: the closest actor mention before it in its clause that is not inside a prepositional phrase. */
+export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | null {
+  const tokens = doc.tokens;
+  const candidates = actorMentions(doc, clauseStart, i);
+  for (let c = candidates.length - 1; c >= 0; c--) {
+    const m = candidates[c];
+    let k = m.tokenStart - 1;
+    while (k >= clauseStart && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ")) k--;
+    const before = k >= clauseStart ? tokens[k] : null;
+    if (before && PREPOSITIONS_BEFORE_SUBJECT.has(before.lower) && before.pos === "ADP") continue;
+    // A possessor ("Pakistan's good positions") is the subject's owner, still the best actor for it.
+    return m;
+  }
+  return null;
+}
+
+/** Speech verbs in a sentence with their complements ("X said that ...", "..., X said"). */
+export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["speech"] {
+  const s = doc.sentences[sentence];
+  const tokens = doc.tokens;
+  const out: SentenceAnalysis["speech"] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i];
+    if (t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma)) continue;
+    const prev = tokens[i - 1];
+    // Inverted: "..., Ayatollah Khamenei said." — the complement is what stands before the comma.
+    const before = actorMentions(doc, s.tokenStart, i);
+    const subjectBefore = before.length ? before[before.length - 1] : null;
+    let commaBefore = -1;
+    if (subjectBefore) {
+      for (let k = subjectBefore.tokenStart - 1; k >= s.tokenStart; k--) {
+        if (tokens[k].text === "," || tokens[k].text === "”" || tokens[k].text === '"') {
+          commaBefore = k;
+          break;
+        }
+        if (
+          tokens[k].pos !== "DET" &&
+          tokens[k].pos !== "PROPN" &&
+          tokens[k].pos !== "NOUN" &&
+          tokens[k].pos !== "ADJ"
+        )
+          break;
+      }
+    }
+    const after = tokens[i + 1];
+    if (commaBefore > s.tokenStart && subjectBefore && (!after || after.pos === "PUNCT")) {
+      out.push({
+        verb: i,
+        complementStart: s.tokenStart,
+        complementEnd: commaBefore,
+        subject: subjectBefore,
+      });
+      continue;
+    }
+    if (prev?.pos === "ADP" && t.lemma !== "point") continue;
+    // Forward: "X said (that) ...", "X stated, “...”", "X noted that ...".
+    let start = i + 1;
+    while (start < s.tokenEnd && [",", "“", '"', ":"].includes(tokens[start].text)) start++;
+    if (tokens[start]?.lower === "that") start++;
+    if (t.lemma === "point" && tokens[i + 1]?.lower === "out") start = i + 2;
+    let end = s.tokenEnd;
+    for (let k = start; k < s.tokenEnd; k++) {
+      const x = tokens[k];
+      // "... and noted that ..." starts another speech act.
+      if (x.lower === "and" && tokens[k + 1]?.pos === "VERB" && SPEECH_VERBS.has(tokens[k + 1].lemma)) {
+        end = k;
+        break;
+      }
+      if (x.text === "," && tokens[k + 1]?.pos === "VERB" && /ing$/.test(tokens[k + 1].lower)) {
+        end = k;
+        break;
+      }
+    }
+    const clause = clauseOf(doc, i);
+    out.push({
+      verb: i,
+      complementStart: start,
+      complementEnd: end,
+      subject: subjectOf(doc, i, clause.start),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,375 @@
+// Event coding: lexicon patterns matched on the clause analysis -> CAMEO events with source, target,
+// modality and evidence.
+import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
+import { actorsOf } from "../extract/actors/actor.js";
+import type { Ontology } from "../knowledge/ontology.js";
+import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
+import type { Component } from "../pipeline/index.js";
+import { actorMentions, clauseOf, isPassive, reportedSpeech, subjectOf, verbModality } from "./clauses.js";
+
+export interface CoderOptions {
+  lexicon: Lexicon;
+  ontology: Ontology;
+  evaluative: Evaluative;
+  discards: Discards;
+  /** Date and place of an event, from the dates and places components when present. */
+  when?: (
+    doc: Doc,
+    sentence: number,
+    tokenStart: number,
+    tokenEnd: number,
+  ) => { date: string; dateText: string | null; historical: boolean };
+  where?: (doc: Doc, sentence: number, tokenStart: number, tokenEnd: number) => Event["place"];
+}
+
+const GAP_POS = new Set(["DET", "ADJ", "ADV", "NUM", "PRON", "PART", "NOUN", "PROPN", "ADP"]);
+const QUOTES = new Set(["“", "”", '"', "‘", "’", "'"]);
+const MAX_GAP = 4;
+
+interface Match {
+  pattern: Pattern;
+  anchor: number;
+  end: number;
+  targetFrom: number | null;
+  targetTo: number | null;
+  clauseFrom: number | null;
+}
+
+function wordMatches(t: Token, alts: string[]): boolean {
+  return alts.includes(t.lemma) || alts.includes(t.lower);
+}
+
+function skippable(t: Token): boolean {
+  return GAP_POS.has(t.pos) || QUOTES.has(t.text);
+}
+
+/** Matches a pattern whose anchor is token a, within [a, limit). */
+function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | null {
+  const tokens = doc.tokens;
+  const m: Match = { pattern: p, anchor: a, end: a + 1, targetFrom: null, targetTo: null, clauseFrom: null };
+  let cursor = a + 1;
+  const els = p.elements;
+  for (let e = 1; e < els.length; e++) {
+    const el = els[e];
+    if (el.type === "word") {
+      let found = -1;
+      for (let k = cursor; k < Math.min(limit, cursor + MAX_GAP + 1); k++) {
+        if (wordMatches(tokens[k], el.alts)) {
+          found = k;
+          break;
+        }
+        if (!skippable(tokens[k])) break;
+      }
+      if (found === -1) {
+        if (el.optional) continue;
+        return null;
+      }
+      if (m.targetFrom !== null && m.targetTo === null) m.targetTo = found;
+      cursor = found + 1;
+      m.end = cursor;
+    } else if (el.type === "target") {
+      m.targetFrom = cursor;
+      const next = els[e + 1] as Element | undefined;
+      if (!next) {
+        m.targetTo = npEnd(doc, cursor, limit);
+        m.end = Math.max(m.end, m.targetTo);
+      }
+    } else {
+      let k = cursor;
+      while (k < limit && (tokens[k].text === "," || QUOTES.has(tokens[k].text))) k++;
+      if (tokens[k]?.lower === "that") k++;
+      m.clauseFrom = k;
+      m.end = Math.max(m.end, k);
+    }
+  }
+  if (m.targetFrom !== null && m.targetTo === null) m.targetTo = npEnd(doc, m.targetFrom, limit);
+  return m;
+}
+
+/** End of the noun phrase (with its of/between/from phrases) starting at i. */
+function npEnd(doc: Doc, i: number, limit: number): number {
+  const tokens = doc.tokens;
+  let k = i;
+  while (k < limit) {
+    const t = tokens[k];
+    if (
+      t.pos === "VERB" ||
+      t.pos === "AUX" ||
+      t.pos === "SCONJ" ||
+      (t.pos === "PUNCT" && !QUOTES.has(t.text) && t.text !== "-")
+    )
+      break;
+    if (t.pos === "ADP" && !["of", "between", "from", "and"].includes(t.lower) && k > i) break;
+    if (t.lower === "to" && k > i) break;
+    k++;
+  }
+  return k;
+}
+
+/** Subject of a complement clause: the first actor before its first verb. */
+function clauseSubject(doc: Doc, from: number, limit: number): Mention | null {
+  const tokens = doc.tokens;
+  let k = from;
+  while (k < limit && tokens[k].pos !== "VERB" && tokens[k].pos !== "AUX") k++;
+  const ms = actorMentions(doc, from, k);
+  return ms[0] ?? null;
+}
+
+function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor[] {
+  if (allowSelf) return targets;
+  const keys = new Set(sources.map(actorKey));
+  const rest = targets.filter((t) => !keys.has(actorKey(t)));
+  return rest;
+}
+
+export function actorKey(a: Actor): string {
+  return a.org ?? a.country ?? a.code.slice(0, 3);
+}
+
+function known(actors: Actor[]): boolean {
+  return actors.some((a) => a.code !== "UNK");
+}
+
+const PRECEDENCE: Modality[] = ["negated", "hypothetical", "historical", "future", "reported", "asserted"];
+
+function strongest(a: Modality, b: Modality): Modality {
+  return PRECEDENCE.indexOf(a) <= PRECEDENCE.indexOf(b) ? a : b;
+}
+
+/** Nominal trigger: source from a possessor, a "by" phrase or "between X and Y"; else the clause subject. */
+function nominalSource(doc: Doc, m: Match, clauseStart: number): { source: Mention | null; rule: string } {
+  const tokens = doc.tokens;
+  // Possessor: "Sharif's visit", "the Pakistani prime minister's visit".
+  let k = m.anchor - 1;
+  while (k >= clauseStart && (tokens[k].pos === "ADJ" || tokens[k].pos === "NOUN" || tokens[k].pos === "ADV"))
+    k--;
+  if (k >= clauseStart && (tokens[k].lower === "'s" || tokens[k].lower === "’s")) {
+    const owner = actorMentions(doc, clauseStart, k).filter((x) => x.tokenEnd === k);
+    if (owner.length) return { source: owner[owner.length - 1], rule: "possessor" };
+  }
+  const s = doc.sentences[tokens[m.anchor].sentence];
+  for (let j = m.anchor + 1; j < Math.min(s.tokenEnd, m.anchor + 3); j++) {
+    if (tokens[j].lower === "by") {
+      const by = actorMentions(doc, j + 1, npEnd(doc, j + 1, s.tokenEnd));
+      if (by.length) return { source: by[0], rule: "by-agent" };
+    }
+  }
+  // A trigger inside the subject noun phrase has no clause subject of its own.
+  const clause = clauseOf(doc, m.anchor);
+  let verb = -1;
+  for (let j = clause.start; j < m.anchor; j++) if (tokens[j].pos === "VERB") verb = j;
+  if (verb === -1) return { source: null, rule: "no-source" };
+  return { source: subjectOf(doc, verb, clause.start), rule: "clause-subject" };
+}
+
+function isDiscarded(text: string, phrases: readonly string[]): string | null {
+  const lower = text.toLowerCase();
+  for (const p of phrases) if (lower.includes(p)) return p;
+  return null;
+}
+
+export function createCoderComponent<C>(options: CoderOptions): Component<C> {
+  const { lexicon, ontology, evaluative, discards } = options;
+  return {
+    name: "events",
+    reads: ["tokens", "sentences", "mentions", "coref"],
+    writes: ["clauses", "events"],
+    run(doc) {
+      if (isDiscarded(doc.text, discards.article)) return doc;
+      const events: Event[] = [];
+      const tokens = doc.tokens;
+      for (const s of doc.sentences) {
+        const sentenceText = doc.text.slice(s.start, s.end);
+        if (isDiscarded(sentenceText, discards.sentence)) continue;
+        const speech = reportedSpeech(doc, s.index);
+        doc.clauses.push({
+          sentence: s.index,
+          speech: speech.map((x) => ({ verb: x.verb, from: x.complementStart, to: x.complementEnd })),
+        });
+        const inComplement = (i: number) =>
+          speech.some((x) => i >= x.complementStart && i < x.complementEnd && i !== x.verb);
+        const add = (
+          code: string,
+          sources: Actor[],
+          targets: Actor[],
+          modality: Modality,
+          trigger: [number, number],
+          rule: string,
+          confidence: number,
+        ) => {
+          const c = ontology.get(code);
+          if (!c) return;
+          const ts = tokens[trigger[0]].start;
+          const te = tokens[trigger[1] - 1].end;
+          const when = options.when?.(doc, s.index, trigger[0], trigger[1]);
+          let mod = modality;
+          if (when?.historical) mod = strongest(mod, "historical");
+          events.push({
+            id: `${doc.article.id}:${s.index + 1}:${trigger[0]}:${code}`,
+            sentence: s.index + 1,
+            code: c.code,
+            root: c.root,
+            name: c.name,
+            quad: c.quad,
+            goldstein: c.goldstein,
+            plover: { type: c.plover.type, mode: c.plover.mode },
+            source: sources,
+            target: targets,
+            modality: mod,
+            date: when?.date ?? doc.article.date,
+            dateText: when?.dateText ?? null,
+            place: options.where?.(doc, s.index, trigger[0], trigger[1]) ?? null,
+            evidence: { text: sentenceText, trigger: doc.text.slice(ts, te), start: ts, end: te, rule },
+            confidence: Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100,
+          });
+        };
+
+        // 1. Lexicon patterns.
+        const taken = new Set<number>();
+        for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+          const t = tokens[i];
+          const patterns =
+            lexicon.byAnchor.get(t.lemma) ??
+            (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined);
+          if (!patterns || taken.has(i)) continue;
+          let best: Match | null = null;
+          for (const p of patterns) {
+            if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB") continue;
+            const m = matchPattern(doc, p, i, s.tokenEnd);
+            if (!m) continue;
+            if (
+              !best ||
+              p.words > best.pattern.words ||
+              (p.words === best.pattern.words && p.code.length > best.pattern.code.length)
+            )
+              best = m;
+          }
+          if (!best) continue;
+          for (let k = best.anchor; k < best.end; k++) taken.add(k);
+          const p = best.pattern;
+          const clause = clauseOf(doc, i);
+          let sourceM: Mention | null;
+          let rule = `lexicon ${p.origin} '${p.text}'`;
+          let confidence = 0.8;
+          let targetM: Mention[] = [];
+          const passive = !p.noun && isPassive(doc, i);
+          if (p.noun) {
+            const ns = nominalSource(doc, best, clause.start);
+            sourceM = ns.source;
+            rule += ` (source: ${ns.rule})`;
+            confidence -= 0.1;
+          } else if (passive) {
+            const by =
+              tokens[best.end]?.lower === "by"
+                ? best.end
+                : tokens.findIndex((x, k) => k > i && k < clause.end && x.lower === "by");
+            sourceM = by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null;
+            const subj = subjectOf(doc, i, clause.start);
+            if (subj) targetM = [subj];
+            rule += " (passive)";
+          } else {
+            sourceM = subjectOf(doc, i, clause.start);
+            if (!sourceM) {
+              // Coordinated verb: "X hailed A and expressed hope" shares the subject of the first verb.
+              const prev = tokens[i - 1];
+              if (prev && (prev.lower === "and" || prev.text === ",")) {
+                for (let k = i - 2; k >= s.tokenStart; k--) {
+                  if (tokens[k].pos === "VERB") {
+                    sourceM = subjectOf(doc, k, clauseOf(doc, k).start);
+                    break;
+                  }
+                }
+                if (sourceM) rule += " (shared subject)";
+              }
+            }
+          }
+          if (!passive) {
+            if (best.targetFrom !== null && best.targetTo !== null) {
+              targetM = actorMentions(doc, best.targetFrom, best.targetTo).slice(0, 1);
+            } else if (best.clauseFrom !== null) {
+              const cs = clauseSubject(doc, best.clauseFrom, s.tokenEnd);
+              targetM = cs ? [cs] : [];
+              confidence -= 0.05;
+            } else if (!p.flags.has("intrans")) {
+              // Default: the first actor after the trigger in its clause (object or prepositional object).
+              const after = actorMentions(doc, best.end, clause.end);
+              targetM = after.slice(0, 1);
+              confidence -= 0.1;
+            }
+          }
+          const sources = sourceM ? actorsOf(doc, sourceM) : [];
+          let targets = targetM.flatMap((m) => actorsOf(doc, m));
+          if (!known(sources)) continue;
+          if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
+          else targets = dropSelf(targets, sources, p.flags.has("self"));
+          if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
+          if (targets.some((a) => a.code === "UNK")) confidence -= 0.2;
+          let modality: Modality = p.noun ? "asserted" : verbModality(doc, i, clause.start).modality;
+          if (p.noun && tokens[i - 1]?.lower === "without") modality = "negated";
+          if (p.noun) {
+            const k = i - 1;
+            const prevWords = tokens.slice(Math.max(s.tokenStart, k - 2), i).map((x) => x.lower);
+            if (prevWords.includes("no")) modality = "negated";
+          }
+          if (modality === "asserted" && inComplement(i)) modality = "reported";
+          if (modality === "reported") confidence -= 0.1;
+          add(p.code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence);
+        }
+
+        // 2. Reported evaluation: a speaker's judgement of another actor is praise or criticism.
+        for (const sp of speech) {
+          if (!sp.subject) continue;
+          const speaker = actorsOf(doc, sp.subject);
+          if (!known(speaker)) continue;
+          const subj = clauseSubject(doc, sp.complementStart, sp.complementEnd);
+          if (!subj) continue;
+          let v = subj.tokenEnd;
+          while (v < sp.complementEnd && tokens[v].pos !== "VERB" && tokens[v].pos !== "AUX") v++;
+          if (v >= sp.complementEnd) continue;
+          const { modality } = verbModality(doc, v + 1 < sp.complementEnd ? v + 1 : v, sp.complementStart);
+          let score = 0;
+          let words: string[] = [];
+          for (let k = v; k < Math.min(sp.complementEnd, v + 8); k++) {
+            const t = tokens[k];
+            if (t.pos === "ADP" || (t.pos === "PUNCT" && !QUOTES.has(t.text))) break;
+            const pol = evaluative.polarity.get(t.lemma) ?? evaluative.polarity.get(t.lower);
+            if (pol) {
+              score += pol;
+              words.push(t.text);
+            }
+          }
+          if (score === 0) continue;
+          words = [...new Set(words)];
+          const targets = dropSelf(actorsOf(doc, subj), speaker, false);
+          if (targets.length === 0 || !known(targets)) continue;
+          const negated = modality === "negated";
+          const code = score > 0 !== negated ? "051" : "111";
+          add(
+            code,
+            speaker,
+            targets,
+            "asserted",
+            [sp.verb, sp.verb + 1],
+            `reported evaluation: '${tokens[sp.verb].text}' + ${score > 0 ? "positive" : "negative"} words (${words.join(", ")}) about ${subj.text}`,
+            0.6,
+          );
+        }
+      }
+      doc.events = dedupe(events);
+      return doc;
+    },
+  };
+}
+
+/** One event per trigger, code and actor set: patterns and rules can meet on the same words. */
+function dedupe(events: Event[]): Event[] {
+  const seen = new Set<string>();
+  const out: Event[] = [];
+  for (const e of events) {
+    const key = `${e.sentence}|${e.code}|${e.source.map(actorKey).join("+")}|${e.target.map(actorKey).join("+")}|${e.evidence.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// The verb lexicon: patterns from data/verbs/*.tsv compiled into an index by anchor lemma.
+import { DyadError } from "../core/errors.js";
+import type { Ontology } from "./ontology.js";
+import { parseTsv } from "./tsv.js";
+
+export type Element =
+  | { type: "word"; alts: string[]; optional: boolean }
+  | { type: "target" }
+  | { type: "clause" };
+
+export interface Pattern {
+  code: string;
+  /** The pattern as written, for evidence. */
+  text: string;
+  elements: Element[];
+  /** Nominal trigger: the anchor is a noun. */
+  noun: boolean;
+  flags: Set<string>;
+  /** Number of word elements: longer patterns win. */
+  words: number;
+  /** file:line of the entry, for evidence. */
+  origin: string;
+}
+
+export interface Lexicon {
+  /** Patterns by anchor lemma. */
+  byAnchor: Map<string, Pattern[]>;
+  size: number;
+}
+
+const FLAGS = new Set(["recip", "intrans", "self"]);
+const WORD = /^[a-z][a-z'’.-]*$/;
+
+export function parsePattern(text: string, where: string): { elements: Element[]; noun: boolean } {
+  let body = text.trim();
+  let noun = false;
+  if (body.startsWith("~")) {
+    noun = true;
+    body = body.slice(1).trim();
+  }
+  const elements: Element[] = [];
+  for (const part of body.split(/\s+/)) {
+    if (part === "{T}") elements.push({ type: "target" });
+    else if (part === "{C}") elements.push({ type: "clause" });
+    else {
+      const optional = part.startsWith("(") && part.endsWith(")");
+      const inner = optional ? part.slice(1, -1) : part;
+      const alts = inner.split("/").filter((a) => a !== "");
+      if (alts.length === 0 || !alts.every((a) => WORD.test(a))) {
+        throw new DyadError("E_DATA", `bad pattern element '${part}' in '${text}'`, where);
+      }
+      elements.push({ type: "word", alts, optional });
+    }
+  }
+  const first = elements[0];
+  if (!first || first.type !== "word" || first.optional) {
+    throw new DyadError("E_DATA", `a pattern must start with a word (its anchor): '${text}'`, where);
+  }
+  return { elements, noun };
+}
+
+export function compileLexicon(
+  files: readonly { name: string; text: string }[],
+  ontology: Ontology,
+): Lexicon {
+  const byAnchor = new Map<string, Pattern[]>();
+  let size = 0;
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const row of parseTsv(file.text, file.name, ["code", "pattern"])) {
+      const where = `${file.name}:${row.line}`;
+      const code = row.get("code");
+      ontology.require(code, where);
+      const text = row.get("pattern");
+      const key = `${code}|${text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { elements, noun } = parsePattern(text, where);
+      const flags = new Set(
+        row
+          .get("flags")
+          .split("|")
+          .map((f) => f.trim())
+          .filter((f) => f !== ""),
+      );
+      for (const f of flags) if (!FLAGS.has(f)) throw new DyadError("E_DATA", `unknown flag '${f}'`, where);
+      const pattern: Pattern = {
+        code,
+        text,
+        elements,
+        noun,
+        flags,
+        words: elements.filter((e) => e.type === "word").length,
+        origin: where,
+      };
+      const anchor = elements[0] as Extract<Element, { type: "word" }>;
+      for (const alt of anchor.alts) {
+        const list = byAnchor.get(alt) ?? [];
+        list.push(pattern);
+        byAnchor.set(alt, list);
+      }
+      size++;
+    }
+  }
+  for (const list of byAnchor.values()) {
+    list.sort((a, b) => b.words - a.words || b.code.length - a.code.length);
+  }
+  return { byAnchor, size };
+}
+
+/** Words that turn a reported statement about an actor into praise (+1) or criticism (-1). */
+export interface Evaluative {
+  polarity: Map<string, number>;
+}
+
+/** Phrases that take an article or a sentence out of event coding. */
+export interface Discards {
+  article: string[];
+  sentence: string[];
+}
