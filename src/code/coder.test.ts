@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { inlineKnowledge, people, verbs } from "../../test/helpers/knowledge.js";
+import type { Event } from "../core/types.js";
+import { createDyad } from "../pipeline/dyad.js";
+
+const knowledge = inlineKnowledge({
+  people: people(`
+    ali-khamenei|Ali Khamenei|Ayatollah Ali Khamenei|IRN|LEADER|Supreme Leader|1989-06-04|
+    shehbaz-sharif|Shehbaz Sharif||PAK|HOG|Prime Minister|2024-03-04|
+  `),
+  verbs: verbs(`
+    040|meet {T}|recip
+    040|meet with {T}|recip
+    040|~meeting with {T}|
+    042|~visit to {T}|
+    051|praise {T}|
+    111|criticize/criticise {T}|
+    173|arrest {T}|self
+    190|attack {T}|
+    190|clash with {T}|recip
+    0874|withdraw troop from {T}|
+    036|express willingness to meet {T}|
+    141|protest|intrans
+    057|sign agreement with {T}|
+  `),
+  evaluative: { good: 1, strong: 1, wrong: -1 },
+  discards: { sentence: ["world cup"], article: ["box office"] },
+});
+const dyad = createDyad({ knowledge });
+
+function code(text: string, date = "2025-05-26"): Event[] {
+  return dyad.code({ id: "t", date, text }).events;
+}
+
+function pairs(events: Event[]): string[] {
+  return events.map(
+    (e) =>
+      `${e.source.map((a) => a.code).join("+")}>${e.code}>${e.target.map((a) => a.code).join("+")}:${e.modality}`,
+  );
+}
+
+test("an active verb codes subject as source and object as target", () => {
+  assert.deepEqual(pairs(code("Iran praised Pakistan on Monday.")), ["IRN>051>PAK:asserted"]);
+});
+
+test("passive voice: the by-agent is the source and the subject the target", () => {
+  assert.deepEqual(pairs(code("Pakistan was criticized by Iran.")), ["IRN>111>PAK:asserted"]);
+});
+
+test("compound subjects give one event with several actors", () => {
+  assert.deepEqual(pairs(code("Iran and Pakistan attacked India.")), ["IRN+PAK>190>IND:asserted"]);
+});
+
+test("reciprocal events list both sides", () => {
+  const [e] = code("Iran and Pakistan met in Tehran.");
+  assert.equal(e.code, "040");
+  assert.deepEqual(
+    e.source.map((a) => a.country),
+    ["IRN", "PAK"],
+  );
+  assert.deepEqual(
+    e.target.map((a) => a.country),
+    ["IRN", "PAK"],
+  );
+});
+
+test("a negated verb is kept with modality negated", () => {
+  assert.deepEqual(pairs(code("Iran never attacked Pakistan.")), ["IRN>190>PAK:negated"]);
+  assert.deepEqual(pairs(code("Iran did not attack Pakistan.")), ["IRN>190>PAK:negated"]);
+});
+
+test("refraining from an act negates it", () => {
+  assert.deepEqual(pairs(code("Iran refrains from attacking Pakistan.")), ["IRN>190>PAK:negated"]);
+});
+
+test("will and pledge mark the future", () => {
+  assert.deepEqual(pairs(code("Iran will attack Pakistan.")), ["IRN>190>PAK:future"]);
+  assert.deepEqual(pairs(code("Iran pledged to attack Pakistan.")), ["IRN>190>PAK:future"]);
+});
+
+test("would and if mark the hypothetical", () => {
+  assert.deepEqual(pairs(code("Iran would attack Pakistan.")), ["IRN>190>PAK:hypothetical"]);
+  assert.deepEqual(pairs(code("If Iran attacked Pakistan, the region would suffer.")), [
+    "IRN>190>PAK:hypothetical",
+  ]);
+});
+
+test("an event only a speaker claims is reported", () => {
+  assert.deepEqual(pairs(code("India said Iran attacked Pakistan.")), ["IRN>190>PAK:reported"]);
+});
+
+test("a bare 'said' adds no event of its own", () => {
+  assert.deepEqual(code("Iran said the weather was fine."), []);
+});
+
+test("a speaker's judgement of another actor is praise or criticism", () => {
+  assert.deepEqual(pairs(code("Iran said Pakistan has a good and strong stance.")), ["IRN>051>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran said Pakistan took a wrong path.")), ["IRN>111>PAK:asserted"]);
+});
+
+test("a nominal trigger takes its source from the clause subject", () => {
+  assert.deepEqual(pairs(code("Khamenei made the remarks in a meeting with Sharif.")), [
+    "IRNGOV>040>PAKGOV:asserted",
+  ]);
+});
+
+test("a nominal trigger takes its source from a possessor", () => {
+  assert.deepEqual(pairs(code("Iran welcomed Sharif's visit to Tehran.")), ["PAKGOV>042>IRN:asserted"]);
+});
+
+test("particles and objects choose the code: withdraw troops from", () => {
+  assert.deepEqual(pairs(code("Russia withdrew its troops from Ukraine.")), ["RUS>0874>UKR:asserted"]);
+});
+
+test("the longest pattern wins", () => {
+  assert.deepEqual(pairs(code("Iran expressed willingness to meet Pakistan.")), ["IRN>036>PAK:asserted"]);
+});
+
+test("discard phrases remove sentences and articles", () => {
+  assert.deepEqual(code("Iran praised Pakistan after the World Cup final."), []);
+  assert.deepEqual(code("Iran praised Pakistan. The film topped the box office."), []);
+});
+
+test("a place after 'in' is no target", () => {
+  assert.deepEqual(code("Iran attacked in Pakistan."), []);
+});
+
+test("every event carries evidence: sentence, trigger offsets and the rule", () => {
+  const text = "Iran praised Pakistan.";
+  const [e] = code(text);
+  assert.equal(text.slice(e.evidence.start, e.evidence.end), "praised");
+  assert.equal(e.evidence.text, text);
+  assert.match(e.evidence.rule, /verbs\.tsv:\d+ 'praise \{T\}'/);
+  assert.ok(e.confidence !== null && e.confidence > 0 && e.confidence <= 1);
+});
