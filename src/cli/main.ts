@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { isDyadError } from "../core/errors.js";
 import { registerActors } from "./commands/actors.js";
 import { registerCode } from "./commands/code.js";
+import { registerEval } from "./commands/eval.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
 
@@ -19,6 +20,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCode(program, io);
+  registerEval(program, io);
   registerActors(program, io);
   return program;
 }
