@@ -222,6 +222,23 @@ function renderComparison(views: readonly SetView[]): string {
   return `\n== all sets ==\n${table}`;
 }
 
+/** The report for people: per set the figures and tables, then (with `show`) the items; then a comparison. */
+export function renderReport(
+  results: readonly SetResult[],
+  options: { show?: Show; limit?: number } = {},
+): string {
+  const views = results.map((r) => setView(r.score, r.file, r.name, r.skipped));
+  const parts = views.map((view, i) => {
+    let text = renderSummary(view) + renderLabels(view) + renderCalibration(view);
+    if (options.show) {
+      const texts = new Map(results[i].gold.map((item) => [item.id, item.text]));
+      text += renderDetails(view, texts, options.show, options.limit ?? Number.POSITIVE_INFINITY);
+    }
+    return text;
+  });
+  return parts.join("\n") + (views.length > 1 ? renderComparison(views) : "");
+}
+
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return Number.POSITIVE_INFINITY;
   const n = Number(value);
@@ -283,19 +300,11 @@ export function registerEval(program: Command, io: Io): void {
         });
         results.push(result);
       }
-      const views = results.map((r) => setView(r.score, r.file, r.name, r.skipped));
       if (opts.json) {
+        const views = results.map((r) => setView(r.score, r.file, r.name, r.skipped));
         io.out(`${JSON.stringify({ sets: views }, null, 2)}\n`);
       } else {
-        for (const [i, view] of views.entries()) {
-          let text = renderSummary(view) + renderLabels(view) + renderCalibration(view);
-          if (opts.show) {
-            const itemTexts = new Map(results[i].gold.map((item) => [item.id, item.text]));
-            text += renderDetails(view, itemTexts, opts.show as Show, limit);
-          }
-          io.out(`${i > 0 ? "\n" : ""}${text}`);
-        }
-        if (views.length > 1) io.out(renderComparison(views));
+        io.out(renderReport(results, { show: opts.show as Show | undefined, limit }));
       }
       if (opts.writeBaseline) await writeBaseline(io, opts.writeBaseline, results);
       if (failed > 0) io.exit(EXIT.ARTICLES_FAILED);
