@@ -627,3 +627,55 @@ describe("scoreSet", () => {
     });
   });
 });
+
+describe("scoreItem on random items", () => {
+  test("finds as many required events as any one-to-one assignment could, and the books balance", () => {
+    let state = 42;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const keys = ["IRN", "PAK", ""];
+    const roots = ["01", "04", "05"];
+    for (let round = 0; round < 300; round++) {
+      const goldEvents: GoldEvent[] = Array.from({ length: next(5) }, () => ({
+        source: keys[next(3)],
+        target: keys[next(3)],
+        root: roots.filter(() => next(2) === 0).concat(roots[next(3)]),
+        ...(next(4) === 0 ? { optional: true } : {}),
+      }));
+      const predictions = Array.from({ length: next(5) }, () =>
+        event({
+          source: [country(["IRN", "PAK"][next(2)])],
+          target: [country(["IRN", "PAK", "IND"][next(3)])],
+          root: roots[next(3)],
+        }),
+      );
+      const g = gold(goldEvents);
+      const score = scoreItem(g, coded(predictions));
+      const required = goldEvents.filter((e) => e.optional !== true).length;
+      assert.equal(score.counts.tp + score.counts.fn, required);
+      assertBalanced(score.confusion, score.counts);
+      // Brute force: the most required events any one-to-one assignment of counted pairs can match.
+      const pairs = score.pairs.map((p) => p.pair);
+      const best = (i: number, used: Set<number>): number => {
+        if (i === pairs.length) return 0;
+        let top = best(i + 1, used);
+        goldEvents.forEach((e, j) => {
+          if (used.has(j) || e.optional === true) return;
+          const sameActors =
+            (e.source === "" || e.source === pairs[i].source) &&
+            (e.target === "" || e.target === pairs[i].target);
+          if (!sameActors || !e.root?.includes(pairs[i].event.root)) return;
+          top = Math.max(top, 1 + best(i + 1, new Set([...used, j])));
+        });
+        return top;
+      };
+      assert.equal(
+        score.counts.tp,
+        best(0, new Set()),
+        JSON.stringify({ goldEvents, predictions: score.pairs.length }),
+      );
+    }
+  });
+});

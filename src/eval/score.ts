@@ -175,8 +175,9 @@ function matchOneToOne(
   n: number,
 ): number[] {
   const goldOf = new Array<number>(n).fill(-1);
+  const adjacent = new Map(goldOrder.map((g) => [g, candidates(g)]));
   const tryGold = (g: number, visited: Set<number>): boolean => {
-    for (const p of candidates(g)) {
+    for (const p of adjacent.get(g) ?? []) {
       if (visited.has(p)) continue;
       visited.add(p);
       if (goldOf[p] === -1 || tryGold(goldOf[p], visited)) {
