@@ -1,0 +1,45 @@
+// The event store: one interface, two backends. openStore picks the backend from the URL.
+import { DyadError } from "../core/errors.js";
+import type { Store } from "./types.js";
+
+export type * from "./types.js";
+
+/** Where the store lives when --db is not given. */
+export const DEFAULT_STORE = "./dyad.db";
+
+export type StoreKind = "sqlite" | "postgres";
+
+/** The backend a URL names: postgres:// or postgresql:// for PostgreSQL, sqlite: or a file path for SQLite. */
+export function storeKind(url: string): StoreKind {
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
+  if (/^sqlite:/i.test(url)) return "sqlite";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new DyadError("E_STORE_URL", url);
+  return "sqlite";
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, "$1:***@");
+}
+
+/**
+ * Opens (and migrates) a store: `./dyad.db`, `sqlite:PATH`, or `postgres://user:pass@host:port/db[?schema=name]`.
+ */
+export async function openStore(url: string = DEFAULT_STORE): Promise<Store> {
+  if (storeKind(url) === "postgres") {
+    const { openPostgresStore } = await import("./postgres/index.js");
+    return openPostgresStore(url);
+  }
+  const { openSqliteStore } = await import("./sqlite/index.js");
+  return openSqliteStore(url);
+}
+
+/** Runs fn with an open store and closes it afterwards, whatever happens. */
+export async function withStore<T>(url: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(url ?? DEFAULT_STORE);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

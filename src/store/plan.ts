@@ -1,0 +1,133 @@
+// Decides what a batch writes, from the batch and what the store already holds. Pure: both backends run it
+// inside their write transaction, so idempotence means the same thing on SQLite and PostgreSQL.
+import { textHash } from "../ingest/parse.js";
+import { type ArticleRows, recordHash, toRows } from "./rows.js";
+import type { BatchResult, FailedItem, WriteBatch, WriteOutcome } from "./types.js";
+
+/** What the store holds for an article id or text hash of the batch. */
+export interface ExistingArticle {
+  id: string;
+  text_hash: string;
+  record_hash: string;
+}
+
+export interface ErrorRow {
+  key: string;
+  article_id: string | null;
+  origin: string | null;
+  code: string;
+  message: string;
+  recorded_at: string;
+}
+
+export interface AliasRow {
+  alias: string;
+  article_id: string;
+}
+
+export interface BatchPlan {
+  /** Articles to (re)write, one per id. */
+  writes: { status: "new" | "updated"; rows: ArticleRows }[];
+  /** Ids already stored whose events, quotes and sentences are deleted before the new ones go in. */
+  replace: string[];
+  aliases: AliasRow[];
+  /** Error keys to clear: articles that were coded this time. */
+  clearErrors: string[];
+  errors: ErrorRow[];
+  outcomes: WriteOutcome[];
+}
+
+/** The ids and text hashes a backend must look up before planning. */
+export function lookupKeys(batch: WriteBatch): { ids: string[]; hashes: string[] } {
+  const ids = new Set<string>();
+  const hashes = new Set<string>();
+  for (const item of batch.coded) {
+    ids.add(item.article.id);
+    hashes.add(textHash(item.article.text));
+  }
+  return { ids: [...ids], hashes: [...hashes] };
+}
+
+function errorKey(f: FailedItem): string {
+  return f.articleId ?? f.origin ?? "unknown";
+}
+
+export function planBatch(batch: WriteBatch, existing: readonly ExistingArticle[], now: string): BatchPlan {
+  const byId = new Map<string, { text_hash: string; record_hash: string }>();
+  const byHash = new Map<string, string>();
+  for (const e of existing) {
+    byId.set(e.id, { text_hash: e.text_hash, record_hash: e.record_hash });
+    if (!byHash.has(e.text_hash)) byHash.set(e.text_hash, e.id);
+  }
+  const stored = new Set(existing.map((e) => e.id));
+  const writes = new Map<string, { status: "new" | "updated"; rows: ArticleRows }>();
+  const aliases = new Map<string, AliasRow>();
+  const outcomes: WriteOutcome[] = [];
+  const clearErrors = new Set<string>();
+
+  for (const item of batch.coded) {
+    const id = item.article.id;
+    clearErrors.add(id);
+    if (item.article.origin) clearErrors.add(item.article.origin);
+    const th = textHash(item.article.text);
+    const rh = recordHash(item);
+    const known = byId.get(id);
+    if (known && known.text_hash === th && known.record_hash === rh) {
+      outcomes.push({ id, status: "unchanged" });
+      continue;
+    }
+    if (!known) {
+      const other = byHash.get(th);
+      if (other !== undefined && other !== id) {
+        aliases.set(id, { alias: id, article_id: other });
+        outcomes.push({ id, status: "duplicate", of: other });
+        continue;
+      }
+    }
+    if (known && byHash.get(known.text_hash) === id) byHash.delete(known.text_hash);
+    byId.set(id, { text_hash: th, record_hash: rh });
+    if (!byHash.has(th)) byHash.set(th, id);
+    aliases.delete(id);
+    const rows = toRows(item, now);
+    const status = known ? "updated" : "new";
+    const earlier = writes.get(id);
+    writes.set(id, { status: earlier?.status === "new" ? "new" : status, rows });
+    outcomes.push({ id, status, events: rows.events.length, quotes: rows.quotes.length });
+  }
+
+  const errors = new Map<string, ErrorRow>();
+  for (const f of batch.failed ?? []) {
+    const key = errorKey(f);
+    errors.set(key, {
+      key,
+      article_id: f.articleId ?? null,
+      origin: f.origin ?? null,
+      code: f.code,
+      message: f.message,
+      recorded_at: now,
+    });
+  }
+  return {
+    writes: [...writes.values()],
+    replace: [...writes.values()].filter((w) => stored.has(w.rows.article.id)).map((w) => w.rows.article.id),
+    aliases: [...aliases.values()],
+    clearErrors: [...clearErrors].filter((k) => !errors.has(k)),
+    errors: [...errors.values()],
+    outcomes,
+  };
+}
+
+/** Totals of a planned batch, as reported to the caller once it is committed. */
+export function summarise(plan: BatchPlan): BatchResult {
+  const count = (s: WriteOutcome["status"]) => plan.outcomes.filter((o) => o.status === s).length;
+  return {
+    new: count("new"),
+    updated: count("updated"),
+    unchanged: count("unchanged"),
+    duplicate: count("duplicate"),
+    failed: plan.errors.length,
+    events: plan.writes.reduce((n, w) => n + w.rows.events.length, 0),
+    quotes: plan.writes.reduce((n, w) => n + w.rows.quotes.length, 0),
+    outcomes: plan.outcomes,
+  };
+}

@@ -1,0 +1,385 @@
+// Pure projections between the coder's records and the store's table rows, shared by every backend.
+import { createHash } from "node:crypto";
+import type { Actor, ArticleError, Event, Modality, Place, Quote } from "../core/types.js";
+import { textHash } from "../ingest/parse.js";
+import type { ArticleRef, IngestItem, StoredEvent, StoredQuote } from "./types.js";
+
+export interface ArticleRow {
+  id: string;
+  date: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  origin: string | null;
+  text_hash: string;
+  record_hash: string;
+  text: string;
+  errors_json: string;
+  coded_at: string;
+}
+
+export interface SentenceRow {
+  article_id: string;
+  n: number;
+  start_char: number | null;
+  end_char: number | null;
+  text: string;
+}
+
+export interface EventRow {
+  article_id: string;
+  /** Position of the event in its article's event list. */
+  n: number;
+  event_key: string;
+  sentence: number;
+  code: string;
+  base_code: string;
+  root: string;
+  name: string;
+  quad: number;
+  goldstein: number;
+  plover_type: string | null;
+  plover_mode: string | null;
+  modality: string;
+  date: string;
+  date_text: string | null;
+  trigger: string;
+  trigger_start: number;
+  trigger_end: number;
+  rule: string;
+  confidence: number | null;
+  /** The evidence sentence when it differs from the sentence row (rare); null otherwise. */
+  evidence_text: string | null;
+}
+
+export type Role = "source" | "target";
+
+export interface ActorRow {
+  event_n: number;
+  role: Role;
+  position: number;
+  code: string;
+  country: string | null;
+  org: string | null;
+  sector: string | null;
+  name: string;
+  kb_id: string | null;
+  text: string;
+  start_char: number;
+  end_char: number;
+}
+
+export interface PlaceRow {
+  event_n: number;
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  text: string;
+  start_char: number;
+  end_char: number;
+}
+
+export interface QuoteRow {
+  article_id: string;
+  n: number;
+  speaker_code: string | null;
+  speaker_country: string | null;
+  speaker_org: string | null;
+  speaker_sector: string | null;
+  speaker_name: string | null;
+  speaker_kb_id: string | null;
+  speaker_text: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  cue: string;
+  kind: string;
+  text: string;
+  start_char: number;
+  end_char: number;
+  sentence: number;
+}
+
+/** Everything one article writes. */
+export interface ArticleRows {
+  article: ArticleRow;
+  sentences: SentenceRow[];
+  events: EventRow[];
+  actors: ActorRow[];
+  places: PlaceRow[];
+  quotes: QuoteRow[];
+}
+
+/** Hash of everything the coder said about an article: a change means its events must be rewritten. */
+export function recordHash(item: IngestItem): string {
+  const { record, article } = item;
+  const payload = JSON.stringify([
+    record.date,
+    record.title,
+    record.url,
+    article.source ?? null,
+    record.events,
+    record.quotes,
+    record.errors,
+  ]);
+  return createHash("sha256").update(payload).digest("hex");
+}
+
+/** GDELT-style three-digit base code: 0431 -> 043, 043 -> 043, 04 -> 040. */
+export function baseCode(code: string): string {
+  return code.length === 2 ? `${code}0` : code.slice(0, 3);
+}
+
+/** Finds the sentence around an event's trigger in the body; null offsets when the text was normalised. */
+function locateSentence(body: string, sentence: string, anchor: number): [number | null, number | null] {
+  let at = body.lastIndexOf(sentence, anchor);
+  if (at === -1 || at + sentence.length < anchor) at = body.indexOf(sentence);
+  return at === -1 ? [null, null] : [at, at + sentence.length];
+}
+
+function actorRows(eventN: number, role: Role, actors: readonly Actor[]): ActorRow[] {
+  return actors.map((a, position) => ({
+    event_n: eventN,
+    role,
+    position,
+    code: a.code,
+    country: a.country,
+    org: a.org,
+    sector: a.sector,
+    name: a.name,
+    kb_id: a.id,
+    text: a.text,
+    start_char: a.start,
+    end_char: a.end,
+  }));
+}
+
+/** Projects one coded article onto the rows of every table. */
+export function toRows(item: IngestItem, codedAt: string): ArticleRows {
+  const { article, record } = item;
+  const sentences = new Map<number, SentenceRow>();
+  const events: EventRow[] = [];
+  const actors: ActorRow[] = [];
+  const places: PlaceRow[] = [];
+  record.events.forEach((e, n) => {
+    let sentence = sentences.get(e.sentence);
+    if (!sentence) {
+      const [start, end] = locateSentence(article.text, e.evidence.text, e.evidence.start);
+      sentence = {
+        article_id: article.id,
+        n: e.sentence,
+        start_char: start,
+        end_char: end,
+        text: e.evidence.text,
+      };
+      sentences.set(e.sentence, sentence);
+    }
+    events.push({
+      article_id: article.id,
+      n,
+      event_key: e.id,
+      sentence: e.sentence,
+      code: e.code,
+      base_code: baseCode(e.code),
+      root: e.root,
+      name: e.name,
+      quad: e.quad,
+      goldstein: e.goldstein,
+      plover_type: e.plover.type,
+      plover_mode: e.plover.mode,
+      modality: e.modality,
+      date: e.date,
+      date_text: e.dateText,
+      trigger: e.evidence.trigger,
+      trigger_start: e.evidence.start,
+      trigger_end: e.evidence.end,
+      rule: e.evidence.rule,
+      confidence: e.confidence,
+      evidence_text: sentence.text === e.evidence.text ? null : e.evidence.text,
+    });
+    actors.push(...actorRows(n, "source", e.source), ...actorRows(n, "target", e.target));
+    if (e.place) {
+      const p = e.place;
+      places.push({
+        event_n: n,
+        name: p.name,
+        country: p.country,
+        lat: p.lat,
+        lon: p.lon,
+        text: p.text,
+        start_char: p.start,
+        end_char: p.end,
+      });
+    }
+  });
+  const quotes: QuoteRow[] = record.quotes.map((q, n) => ({
+    article_id: article.id,
+    n,
+    speaker_code: q.speaker?.code ?? null,
+    speaker_country: q.speaker?.country ?? null,
+    speaker_org: q.speaker?.org ?? null,
+    speaker_sector: q.speaker?.sector ?? null,
+    speaker_name: q.speaker?.name ?? null,
+    speaker_kb_id: q.speaker?.id ?? null,
+    speaker_text: q.speaker?.text ?? null,
+    speaker_start: q.speaker?.start ?? null,
+    speaker_end: q.speaker?.end ?? null,
+    cue: q.cue,
+    kind: q.kind,
+    text: q.text,
+    start_char: q.start,
+    end_char: q.end,
+    sentence: q.sentence,
+  }));
+  return {
+    article: {
+      id: article.id,
+      date: record.date,
+      title: record.title,
+      url: record.url,
+      source: article.source ?? null,
+      origin: article.origin ?? null,
+      text_hash: textHash(article.text),
+      record_hash: recordHash(item),
+      text: article.text,
+      errors_json: JSON.stringify(record.errors),
+      coded_at: codedAt,
+    },
+    sentences: [...sentences.values()].sort((a, b) => a.n - b.n),
+    events,
+    actors,
+    places,
+    quotes,
+  };
+}
+
+// Reading back: rows as the backends return them (same column names on both).
+
+export interface ArticleRefRow {
+  article_id: string;
+  article_date: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+}
+
+export type EventReadRow = Omit<EventRow, "article_id"> &
+  ArticleRefRow & { gid: number; sentence_text: string | null; coded_at: string };
+
+export type ActorReadRow = Omit<ActorRow, "event_n"> & { event_id: number };
+export type PlaceReadRow = Omit<PlaceRow, "event_n"> & { event_id: number };
+export type QuoteReadRow = Omit<QuoteRow, "article_id"> & ArticleRefRow;
+
+export function articleRef(row: ArticleRefRow): ArticleRef {
+  return { id: row.article_id, date: row.article_date, title: row.title, url: row.url, source: row.source };
+}
+
+export function actorFromRow(row: Omit<ActorRow, "event_n" | "role" | "position">): Actor {
+  return {
+    code: row.code,
+    country: row.country,
+    org: row.org,
+    sector: row.sector,
+    name: row.name,
+    id: row.kb_id,
+    text: row.text,
+    start: row.start_char,
+    end: row.end_char,
+  };
+}
+
+export function placeFromRow(row: Omit<PlaceRow, "event_n">): Place {
+  return {
+    name: row.name,
+    country: row.country,
+    lat: row.lat,
+    lon: row.lon,
+    text: row.text,
+    start: row.start_char,
+    end: row.end_char,
+  };
+}
+
+/** Rebuilds stored events from their rows; actor rows must come ordered by event, role and position. */
+export function assembleEvents(
+  rows: readonly EventReadRow[],
+  actors: readonly ActorReadRow[],
+  places: readonly PlaceReadRow[],
+): StoredEvent[] {
+  const byEvent = new Map<number, { source: Actor[]; target: Actor[]; place: Place | null }>();
+  for (const row of rows) byEvent.set(row.gid, { source: [], target: [], place: null });
+  for (const a of actors) byEvent.get(a.event_id)?.[a.role].push(actorFromRow(a));
+  for (const p of places) {
+    const slot = byEvent.get(p.event_id);
+    if (slot) slot.place = placeFromRow(p);
+  }
+  return rows.map((row) => {
+    const slot = byEvent.get(row.gid) ?? { source: [], target: [], place: null };
+    const event: Event = {
+      id: row.event_key,
+      sentence: row.sentence,
+      code: row.code,
+      root: row.root,
+      name: row.name,
+      quad: row.quad,
+      goldstein: row.goldstein,
+      plover: { type: row.plover_type, mode: row.plover_mode },
+      source: slot.source,
+      target: slot.target,
+      modality: row.modality as Modality,
+      date: row.date,
+      dateText: row.date_text,
+      place: slot.place,
+      evidence: {
+        text: row.evidence_text ?? row.sentence_text ?? "",
+        trigger: row.trigger,
+        start: row.trigger_start,
+        end: row.trigger_end,
+        rule: row.rule,
+      },
+      confidence: row.confidence,
+    };
+    return { ...event, gid: row.gid, article: articleRef(row), codedAt: row.coded_at };
+  });
+}
+
+export function quoteFromRow(row: Omit<QuoteRow, "article_id" | "n">): Quote {
+  const speaker: Actor | null =
+    row.speaker_code === null
+      ? null
+      : {
+          code: row.speaker_code,
+          country: row.speaker_country,
+          org: row.speaker_org,
+          sector: row.speaker_sector,
+          name: row.speaker_name ?? "",
+          id: row.speaker_kb_id,
+          text: row.speaker_text ?? "",
+          start: row.speaker_start ?? 0,
+          end: row.speaker_end ?? 0,
+        };
+  return {
+    speaker,
+    cue: row.cue,
+    kind: row.kind as Quote["kind"],
+    text: row.text,
+    start: row.start_char,
+    end: row.end_char,
+    sentence: row.sentence,
+  };
+}
+
+export function storedQuote(row: QuoteReadRow): StoredQuote {
+  return { ...quoteFromRow(row), article: articleRef(row) };
+}
+
+export function parseErrors(json: string): ArticleError[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? (value as ArticleError[]) : [];
+}
+
+/** A StoredEvent without the store's additions: the coder's event as it was written. */
+export function plainEvent(e: StoredEvent): Event {
+  const { gid: _gid, article: _article, codedAt: _codedAt, ...event } = e;
+  return event;
+}

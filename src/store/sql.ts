@@ -1,0 +1,290 @@
+// The store's queries, written once and rendered for SQLite or PostgreSQL through a small dialect.
+import { DyadError } from "../core/errors.js";
+import type { ActorTerm, EventFilter, Period, QuoteFilter, SeriesOptions, SeriesRow } from "./types.js";
+
+export interface Dialect {
+  readonly kind: "sqlite" | "postgres";
+  /** Placeholder of the n-th parameter (1-based). */
+  placeholder(n: number): string;
+  /** Condition on `ar` (articles) that its text matches a full-text query in parameter p. */
+  articleMatches(p: string): string;
+  /** Condition on `q` (quotes) that its text matches a full-text query in parameter p. */
+  quoteMatches(p: string): string;
+  /** The full-text query parameter for the user's words. */
+  ftsQuery(words: string): string;
+  /** SQL text of a date column, as YYYY-MM-DD. */
+  dateText(column: string): string;
+  /** The period (day, Monday of the week, month) of a date column, as text. */
+  period(by: Period, column: string): string;
+  /** Substring test: haystack contains needle (both already lower-cased). */
+  contains(haystack: string, needle: string): string;
+  /** What an OFFSET without a LIMIT needs before it ("" or " LIMIT -1"). */
+  readonly noLimit: string;
+}
+
+/** Collects parameters in order and hands out their placeholders. One per query. */
+export class Params {
+  readonly values: unknown[] = [];
+  constructor(private readonly dialect: Dialect) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.dialect.placeholder(this.values.length);
+  }
+}
+
+export interface Query {
+  /** Name used in error messages: "events.list", "series", ... */
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+/** Words of a full-text query: letters and digits only, so user input never reaches the FTS syntax. */
+export function ftsWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** The smallest string above every string that starts with prefix: code >= p AND code < next(p). */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+/** An actor term typed as a code (upper-case letters and digits): IRN, IRNGOV, IGOUNO. */
+export function isCodeTerm(term: string): boolean {
+  return /^[A-Z0-9]{2,}$/.test(term);
+}
+
+export interface ActorColumns {
+  code: string;
+  country: string;
+  org: string;
+  name: string;
+}
+
+/**
+ * Matches an actor term against actor columns: a code typed in capitals matches that code and the codes under
+ * it (IRN matches IRNGOV), and any term matches the ISO country, the org key or the name (case-insensitive).
+ */
+export function actorMatch(term: ActorTerm, cols: ActorColumns, p: Params): string {
+  const t = term.trim();
+  if (t === "") throw new DyadError("E_USAGE", "an actor filter is empty");
+  const upper = t.toUpperCase();
+  const parts: string[] = [];
+  if (isCodeTerm(t) && t.length >= 3) {
+    parts.push(`(${cols.code} >= ${p.add(t)} AND ${cols.code} < ${p.add(prefixEnd(t))})`);
+  } else {
+    parts.push(`${cols.code} = ${p.add(upper)}`);
+  }
+  parts.push(`${cols.country} = ${p.add(upper)}`);
+  parts.push(`${cols.org} = ${p.add(upper)}`);
+  parts.push(`lower(${cols.name}) = ${p.add(t.toLowerCase())}`);
+  return `(${parts.join(" OR ")})`;
+}
+
+/** Events (by id) having an actor that matches the term, in the given role or either. */
+function eventsWithActor(term: ActorTerm, role: "source" | "target" | null, p: Params): string {
+  const match = actorMatch(term, { code: "x.code", country: "x.country", org: "x.org", name: "x.name" }, p);
+  const roleCond = role ? ` AND x.role = ${p.add(role)}` : "";
+  return `e.id IN (SELECT x.event_id FROM event_actors x WHERE ${match}${roleCond})`;
+}
+
+export function dyadCondition(a: ActorTerm, b: ActorTerm, directed: boolean, p: Params): string {
+  const ab = `(${eventsWithActor(a, "source", p)} AND ${eventsWithActor(b, "target", p)})`;
+  if (directed) return ab;
+  const ba = `(${eventsWithActor(b, "source", p)} AND ${eventsWithActor(a, "target", p)})`;
+  return `(${ab} OR ${ba})`;
+}
+
+/** WHERE conditions on `e` (events) for a filter; an empty list matches everything. */
+export function eventConditions(
+  f: EventFilter,
+  d: Dialect,
+  p: Params,
+  options: { actors?: boolean } = {},
+): string[] {
+  const where: string[] = [];
+  if (options.actors !== false) {
+    if (f.actor) where.push(eventsWithActor(f.actor, null, p));
+    if (f.source) where.push(eventsWithActor(f.source, "source", p));
+    if (f.target) where.push(eventsWithActor(f.target, "target", p));
+    if (f.dyad) where.push(dyadCondition(f.dyad.a, f.dyad.b, f.directed === true, p));
+  }
+  if (f.root) where.push(`e.root = ${p.add(f.root)}`);
+  if (f.code) where.push(`(e.code >= ${p.add(f.code)} AND e.code < ${p.add(prefixEnd(f.code))})`);
+  if (f.quad !== undefined) where.push(`e.quad = ${p.add(f.quad)}`);
+  if (f.since) where.push(`e.date >= ${p.add(f.since)}`);
+  if (f.until) where.push(`e.date <= ${p.add(f.until)}`);
+  if (f.modality && f.modality.length > 0) {
+    where.push(`e.modality IN (${f.modality.map((m) => p.add(m)).join(", ")})`);
+  }
+  if (f.place) {
+    const name = p.add(f.place.toLowerCase());
+    const country = p.add(f.place.toUpperCase());
+    where.push(
+      `e.id IN (SELECT pl.event_id FROM places pl WHERE lower(pl.name) = ${name} OR pl.country = ${country})`,
+    );
+  }
+  if (f.text !== undefined) {
+    const words = ftsWords(f.text);
+    if (words.length === 0) throw new DyadError("E_USAGE", "--text needs at least one word");
+    where.push(
+      `e.article_id IN (SELECT ar.id FROM articles ar WHERE ${d.articleMatches(p.add(d.ftsQuery(f.text)))})`,
+    );
+  }
+  if (f.articleId) where.push(`e.article_id = ${p.add(f.articleId)}`);
+  return where;
+}
+
+function whereClause(conds: readonly string[]): string {
+  return conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+}
+
+function eventColumns(d: Dialect): string {
+  return `e.id AS gid, e.n, e.event_key, e.sentence, e.code, e.base_code, e.root, e.name, e.quad, e.goldstein,
+  e.plover_type, e.plover_mode, e.modality, ${d.dateText("e.date")} AS date, e.date_text, e.trigger,
+  e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text, s.text AS sentence_text,
+  ar.id AS article_id, ${d.dateText("ar.date")} AS article_date, ar.title, ar.url, ar.source, ar.coded_at`;
+}
+
+const EVENT_FROM = `FROM events e
+  JOIN articles ar ON ar.id = e.article_id
+  LEFT JOIN sentences s ON s.article_id = e.article_id AND s.n = e.sentence`;
+
+function limitClause(limit: number | undefined, offset: number | undefined, d: Dialect, p: Params): string {
+  let out = "";
+  if (limit !== undefined) out += ` LIMIT ${p.add(limit)}`;
+  if (offset) out += `${limit === undefined ? d.noLimit : ""} OFFSET ${p.add(offset)}`;
+  return out;
+}
+
+/** Events for listing, in date order (or in gid order: an article's events in the order the coder gave them). */
+export function eventsQuery(f: EventFilter, d: Dialect, order: "date" | "gid" = "date"): Query {
+  const p = new Params(d);
+  const where = whereClause(eventConditions(f, d, p));
+  const by = order === "date" ? "e.date, e.id" : "e.id";
+  const sql = `SELECT ${eventColumns(d)} ${EVENT_FROM} ${where} ORDER BY ${by}${limitClause(f.limit, f.offset, d, p)}`;
+  return { name: "events.list", sql, params: p.values };
+}
+
+/** One page of events after a gid, in gid order: keyset pagination for exports. */
+export function eventsPageQuery(f: EventFilter, after: number, pageSize: number, d: Dialect): Query {
+  const p = new Params(d);
+  const conds = eventConditions(f, d, p);
+  conds.push(`e.id > ${p.add(after)}`);
+  const sql = `SELECT ${eventColumns(d)} ${EVENT_FROM} ${whereClause(conds)} ORDER BY e.id LIMIT ${p.add(pageSize)}`;
+  return { name: "events.page", sql, params: p.values };
+}
+
+export function quotesQuery(f: QuoteFilter, d: Dialect): Query {
+  const p = new Params(d);
+  const where: string[] = [];
+  if (f.speaker) {
+    where.push(
+      actorMatch(
+        f.speaker,
+        {
+          code: "q.speaker_code",
+          country: "q.speaker_country",
+          org: "q.speaker_org",
+          name: "q.speaker_name",
+        },
+        p,
+      ),
+    );
+  }
+  if (f.about) {
+    const match = actorMatch(
+      f.about,
+      { code: "x.code", country: "x.country", org: "x.org", name: "x.name" },
+      p,
+    );
+    const inside = `EXISTS (SELECT 1 FROM events e2 JOIN event_actors x ON x.event_id = e2.id
+      WHERE e2.article_id = q.article_id AND x.start_char >= q.start_char AND x.end_char <= q.end_char AND ${match})`;
+    const named = isCodeTerm(f.about.trim())
+      ? ""
+      : ` OR ${d.contains("lower(q.text)", p.add(f.about.trim().toLowerCase()))}`;
+    where.push(`(${inside}${named})`);
+  }
+  if (f.text !== undefined) {
+    if (ftsWords(f.text).length === 0) throw new DyadError("E_USAGE", "--text needs at least one word");
+    where.push(d.quoteMatches(p.add(d.ftsQuery(f.text))));
+  }
+  if (f.since) where.push(`ar.date >= ${p.add(f.since)}`);
+  if (f.until) where.push(`ar.date <= ${p.add(f.until)}`);
+  if (f.articleId) where.push(`q.article_id = ${p.add(f.articleId)}`);
+  const sql = `SELECT q.n, q.speaker_code, q.speaker_country, q.speaker_org, q.speaker_sector, q.speaker_name,
+    q.speaker_kb_id, q.speaker_text, q.speaker_start, q.speaker_end, q.cue, q.kind, q.text, q.start_char,
+    q.end_char, q.sentence, ar.id AS article_id, ${d.dateText("ar.date")} AS article_date, ar.title, ar.url, ar.source
+    FROM quotes q JOIN articles ar ON ar.id = q.article_id ${whereClause(where)}
+    ORDER BY ar.date, q.article_id, q.n${limitClause(f.limit, undefined, d, p)}`;
+  return { name: "quotes.list", sql, params: p.values };
+}
+
+export function topActorsQuery(limit: number, f: EventFilter, d: Dialect): Query {
+  const p = new Params(d);
+  const conds = eventConditions(f, d, p);
+  const sql = `SELECT x.code, x.name, min(x.country) AS country, min(x.org) AS org,
+    count(DISTINCT x.event_id) AS events,
+    count(DISTINCT CASE WHEN x.role = 'source' THEN x.event_id END) AS as_source,
+    count(DISTINCT CASE WHEN x.role = 'target' THEN x.event_id END) AS as_target,
+    count(DISTINCT e.article_id) AS articles
+    FROM event_actors x JOIN events e ON e.id = x.event_id ${whereClause(conds)}
+    GROUP BY x.code, x.name ORDER BY events DESC, x.code, x.name LIMIT ${p.add(limit)}`;
+  return { name: "actors.top", sql, params: p.values };
+}
+
+export function seriesQuery(o: SeriesOptions, d: Dialect): Query {
+  const p = new Params(d);
+  const conds = [dyadCondition(o.dyad.a, o.dyad.b, o.directed === true, p)];
+  conds.push(...eventConditions(o.filter ?? {}, d, p, { actors: false }));
+  const period = d.period(o.by, "e.date");
+  const quad = (n: number) => `sum(CASE WHEN e.quad = ${n} THEN 1 ELSE 0 END) AS q${n}`;
+  const sql = `SELECT ${period} AS period, count(*) AS events, ${[1, 2, 3, 4].map(quad).join(", ")},
+    sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean,
+    count(DISTINCT e.article_id) AS articles
+    FROM events e ${whereClause(conds)} GROUP BY 1 ORDER BY 1`;
+  return { name: "series", sql, params: p.values };
+}
+
+export interface SeriesReadRow {
+  period: string;
+  events: number;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  goldstein_sum: number;
+  goldstein_mean: number;
+  articles: number;
+}
+
+export const COUNT_TABLES = [
+  ["articles", "articles"],
+  ["sentences", "sentences"],
+  ["events", "events"],
+  ["actors", "event_actors"],
+  ["quotes", "quotes"],
+  ["places", "places"],
+  ["errors", "errors"],
+  ["aliases", "article_aliases"],
+] as const;
+
+export function countsQuery(): Query {
+  const parts = COUNT_TABLES.map(([key, table]) => `(SELECT count(*) FROM ${table}) AS ${key}`);
+  return { name: "counts", sql: `SELECT ${parts.join(", ")}`, params: [] };
+}
+
+export function toSeriesRow(r: SeriesReadRow): SeriesRow {
+  return {
+    period: r.period,
+    events: Number(r.events),
+    quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
+    goldsteinSum: Number(r.goldstein_sum),
+    goldsteinMean: Number(r.goldstein_mean),
+    articles: Number(r.articles),
+  };
+}

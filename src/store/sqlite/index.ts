@@ -1,0 +1,388 @@
+// The embedded store: one SQLite file through better-sqlite3, WAL journal, prepared statements.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { DyadError } from "../../core/errors.js";
+import { storeError } from "../fail.js";
+import { loadMigrations, pending } from "../migrations.js";
+import { type BatchPlan, type ExistingArticle, lookupKeys, planBatch, summarise } from "../plan.js";
+import {
+  type ActorReadRow,
+  assembleEvents,
+  type EventReadRow,
+  type PlaceReadRow,
+  parseErrors,
+  plainEvent,
+  type QuoteReadRow,
+  storedQuote,
+} from "../rows.js";
+import {
+  countsQuery,
+  eventsPageQuery,
+  eventsQuery,
+  type Query,
+  quotesQuery,
+  type SeriesReadRow,
+  seriesQuery,
+  topActorsQuery,
+  toSeriesRow,
+} from "../sql.js";
+import type {
+  ActorCount,
+  BatchResult,
+  EventFilter,
+  QuoteFilter,
+  SeriesOptions,
+  Store,
+  StoreCounts,
+  StoredArticle,
+  StoredError,
+  StoredEvent,
+  StoredQuote,
+  WriteBatch,
+} from "../types.js";
+import { sqliteDialect } from "./dialect.js";
+
+type Db = Database.Database;
+
+const WRITE_SQL = {
+  "articles.lookup.id": "SELECT id, text_hash, record_hash FROM articles WHERE id = ?",
+  "articles.lookup.hash": "SELECT id, text_hash, record_hash FROM articles WHERE text_hash = ?",
+  "events.delete": "DELETE FROM events WHERE article_id = ?",
+  "quotes.delete": "DELETE FROM quotes WHERE article_id = ?",
+  "sentences.delete": "DELETE FROM sentences WHERE article_id = ?",
+  "articles.upsert": `INSERT INTO articles (id, date, title, url, source, origin, text_hash, record_hash, text, errors_json, coded_at)
+    VALUES (@id, @date, @title, @url, @source, @origin, @text_hash, @record_hash, @text, @errors_json, @coded_at)
+    ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, url = excluded.url,
+      source = excluded.source, origin = excluded.origin, text_hash = excluded.text_hash,
+      record_hash = excluded.record_hash, text = excluded.text, errors_json = excluded.errors_json,
+      coded_at = excluded.coded_at`,
+  "aliases.delete": "DELETE FROM article_aliases WHERE alias = ?",
+  "aliases.upsert": `INSERT INTO article_aliases (alias, article_id) VALUES (@alias, @article_id)
+    ON CONFLICT (alias) DO UPDATE SET article_id = excluded.article_id`,
+  "sentences.insert": `INSERT INTO sentences (article_id, n, start_char, end_char, text)
+    VALUES (@article_id, @n, @start_char, @end_char, @text)`,
+  "events.insert": `INSERT INTO events (article_id, n, event_key, sentence, code, base_code, root, name, quad, goldstein,
+      plover_type, plover_mode, modality, date, date_text, trigger, trigger_start, trigger_end, rule, confidence, evidence_text)
+    VALUES (@article_id, @n, @event_key, @sentence, @code, @base_code, @root, @name, @quad, @goldstein,
+      @plover_type, @plover_mode, @modality, @date, @date_text, @trigger, @trigger_start, @trigger_end, @rule, @confidence,
+      @evidence_text)`,
+  "actors.insert": `INSERT INTO event_actors (event_id, role, position, code, country, org, sector, name, kb_id, text, start_char, end_char)
+    VALUES (@event_id, @role, @position, @code, @country, @org, @sector, @name, @kb_id, @text, @start_char, @end_char)`,
+  "places.insert": `INSERT INTO places (event_id, name, country, lat, lon, text, start_char, end_char)
+    VALUES (@event_id, @name, @country, @lat, @lon, @text, @start_char, @end_char)`,
+  "quotes.insert": `INSERT INTO quotes (article_id, n, speaker_code, speaker_country, speaker_org, speaker_sector, speaker_name,
+      speaker_kb_id, speaker_text, speaker_start, speaker_end, cue, kind, text, start_char, end_char, sentence)
+    VALUES (@article_id, @n, @speaker_code, @speaker_country, @speaker_org, @speaker_sector, @speaker_name,
+      @speaker_kb_id, @speaker_text, @speaker_start, @speaker_end, @cue, @kind, @text, @start_char, @end_char, @sentence)`,
+  "errors.delete": "DELETE FROM errors WHERE key = ?",
+  "errors.upsert": `INSERT INTO errors (key, article_id, origin, code, message, recorded_at)
+    VALUES (@key, @article_id, @origin, @code, @message, @recorded_at)
+    ON CONFLICT (key) DO UPDATE SET article_id = excluded.article_id, origin = excluded.origin, code = excluded.code,
+      message = excluded.message, recorded_at = excluded.recorded_at`,
+} as const;
+
+type WriteName = keyof typeof WRITE_SQL;
+
+const ACTORS_OF = `SELECT event_id, role, position, code, country, org, sector, name, kb_id, text, start_char, end_char
+  FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, position`;
+const PLACES_OF = `SELECT event_id, name, country, lat, lon, text, start_char, end_char
+  FROM places WHERE event_id IN (SELECT value FROM json_each(?))`;
+
+/** Turns `sqlite:PATH`, `sqlite://PATH` or a plain path into a file path. */
+export function sqlitePath(url: string): string {
+  if (url.startsWith("sqlite://")) return url.slice("sqlite://".length);
+  if (url.startsWith("sqlite:")) return url.slice("sqlite:".length);
+  return url;
+}
+
+function migrate(db: Db, location: string): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const all = loadMigrations("sqlite");
+  const apply = db.transaction(() => {
+    const applied = db
+      .prepare("SELECT version FROM schema_migrations ORDER BY version")
+      .pluck()
+      .all() as number[];
+    for (const m of pending(all, applied, location)) {
+      try {
+        db.exec(m.sql);
+      } catch (e) {
+        throw storeError("E_STORE_MIGRATION", `migration ${m.version}_${m.name}`, location, e);
+      }
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    }
+  });
+  apply.immediate();
+}
+
+export function openSqliteStore(url: string): SqliteStore {
+  const path = resolve(sqlitePath(url));
+  const location = `sqlite:${path}`;
+  if (!existsSync(dirname(path))) {
+    throw new DyadError("E_STORE_OPEN", `the folder ${dirname(path)} does not exist`, location);
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { timeout: 15000 });
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+  } catch (e) {
+    throw storeError("E_STORE_OPEN", "open", location, e);
+  }
+  try {
+    migrate(db, location);
+  } catch (e) {
+    db.close();
+    throw storeError("E_STORE_MIGRATION", "migrate", location, e);
+  }
+  return new SqliteStore(db, location);
+}
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite" as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly writeTx: Database.Transaction<[WriteBatch, string], BatchResult>;
+
+  constructor(
+    private readonly db: Db,
+    readonly location: string,
+  ) {
+    this.writeTx = db.transaction((batch: WriteBatch, now: string) => {
+      const existing = this.lookup(batch);
+      const plan = planBatch(batch, existing, now);
+      this.apply(plan);
+      return summarise(plan);
+    });
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private w(name: WriteName): Database.Statement {
+    return this.stmt(WRITE_SQL[name]);
+  }
+
+  private lookup(batch: WriteBatch): ExistingArticle[] {
+    const { ids, hashes } = lookupKeys(batch);
+    const found = new Map<string, ExistingArticle>();
+    for (const id of ids) {
+      const row = this.w("articles.lookup.id").get(id) as ExistingArticle | undefined;
+      if (row) found.set(row.id, row);
+    }
+    for (const hash of hashes) {
+      for (const row of this.w("articles.lookup.hash").all(hash) as ExistingArticle[]) found.set(row.id, row);
+    }
+    return [...found.values()];
+  }
+
+  private apply(plan: BatchPlan): void {
+    let step: WriteName = "events.delete";
+    const run = (name: WriteName, ...params: unknown[]) => {
+      step = name;
+      return this.w(name).run(...params);
+    };
+    try {
+      for (const id of plan.replace) {
+        run("events.delete", id);
+        run("quotes.delete", id);
+        run("sentences.delete", id);
+      }
+      for (const { rows } of plan.writes) {
+        run("articles.upsert", rows.article);
+        run("aliases.delete", rows.article.id);
+        for (const s of rows.sentences) run("sentences.insert", s);
+        const gids: number[] = [];
+        for (const e of rows.events) gids[e.n] = Number(run("events.insert", e).lastInsertRowid);
+        for (const { event_n, ...a } of rows.actors) run("actors.insert", { ...a, event_id: gids[event_n] });
+        for (const { event_n, ...p } of rows.places) run("places.insert", { ...p, event_id: gids[event_n] });
+        for (const q of rows.quotes) run("quotes.insert", q);
+      }
+      for (const a of plan.aliases) run("aliases.upsert", a);
+      for (const key of plan.clearErrors) run("errors.delete", key);
+      for (const e of plan.errors) run("errors.upsert", e);
+    } catch (e) {
+      throw storeError("E_STORE_WRITE", step, this.location, e);
+    }
+  }
+
+  private all<T>(q: Query): T[] {
+    try {
+      return this.stmt(q.sql).all(...q.params) as T[];
+    } catch (e) {
+      throw storeError("E_STORE_QUERY", q.name, this.location, e);
+    }
+  }
+
+  private assemble(rows: EventReadRow[]): StoredEvent[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.gid));
+    const actors = this.all<ActorReadRow>({ name: "events.actors", sql: ACTORS_OF, params: [ids] });
+    const places = this.all<PlaceReadRow>({ name: "events.places", sql: PLACES_OF, params: [ids] });
+    return assembleEvents(rows, actors, places);
+  }
+
+  async write(batch: WriteBatch): Promise<BatchResult> {
+    try {
+      return this.writeTx.immediate(batch, new Date().toISOString());
+    } catch (e) {
+      throw storeError("E_STORE_WRITE", "write batch", this.location, e);
+    }
+  }
+
+  async events(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    return this.assemble(this.all<EventReadRow>(eventsQuery(filter, sqliteDialect)));
+  }
+
+  async *iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
+    let after = 0;
+    for (;;) {
+      const rows = this.all<EventReadRow>(eventsPageQuery(filter, after, pageSize, sqliteDialect));
+      yield* this.assemble(rows);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].gid;
+    }
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<StoredQuote[]> {
+    return this.all<QuoteReadRow>(quotesQuery(filter, sqliteDialect)).map(storedQuote);
+  }
+
+  async topActors(limit: number, filter: EventFilter = {}): Promise<ActorCount[]> {
+    const rows = this.all<{
+      code: string;
+      name: string;
+      country: string | null;
+      org: string | null;
+      events: number;
+      as_source: number;
+      as_target: number;
+      articles: number;
+    }>(topActorsQuery(limit, filter, sqliteDialect));
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      country: r.country,
+      org: r.org,
+      events: r.events,
+      asSource: r.as_source,
+      asTarget: r.as_target,
+      articles: r.articles,
+    }));
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    type Row = {
+      id: string;
+      date: string;
+      title: string | null;
+      url: string | null;
+      source: string | null;
+      text: string;
+      text_hash: string;
+      coded_at: string;
+      errors_json: string;
+    };
+    const select = `SELECT id, date, title, url, source, text, text_hash, coded_at, errors_json FROM articles WHERE id = ?`;
+    let row = this.all<Row>({ name: "article.get", sql: select, params: [id] })[0];
+    let aliasOf: string | undefined;
+    if (!row) {
+      const alias = this.all<{ article_id: string }>({
+        name: "article.alias",
+        sql: "SELECT article_id FROM article_aliases WHERE alias = ?",
+        params: [id],
+      })[0];
+      if (!alias) return null;
+      aliasOf = alias.article_id;
+      row = this.all<Row>({ name: "article.get", sql: select, params: [aliasOf] })[0];
+      if (!row) return null;
+    }
+    const events = this.assemble(
+      this.all<EventReadRow>(eventsQuery({ articleId: row.id }, sqliteDialect, "gid")),
+    );
+    const quotes = await this.quotes({ articleId: row.id });
+    return {
+      article: {
+        id: row.id,
+        date: row.date,
+        title: row.title,
+        url: row.url,
+        source: row.source,
+        text: row.text,
+        textHash: row.text_hash,
+        codedAt: row.coded_at,
+      },
+      record: {
+        id: row.id,
+        date: row.date,
+        title: row.title,
+        url: row.url,
+        events: events.map(plainEvent),
+        quotes: quotes.map(({ article: _a, ...q }) => q),
+        errors: parseErrors(row.errors_json),
+      },
+      ...(aliasOf ? { aliasOf } : {}),
+    };
+  }
+
+  async errors(limit = 1000): Promise<StoredError[]> {
+    const rows = this.all<{
+      key: string;
+      article_id: string | null;
+      origin: string | null;
+      code: string;
+      message: string;
+      recorded_at: string;
+    }>({
+      name: "errors.list",
+      sql: "SELECT key, article_id, origin, code, message, recorded_at FROM errors ORDER BY recorded_at, key LIMIT ?",
+      params: [limit],
+    });
+    return rows.map((r) => ({
+      key: r.key,
+      articleId: r.article_id,
+      origin: r.origin,
+      code: r.code,
+      message: r.message,
+      recordedAt: r.recorded_at,
+    }));
+  }
+
+  async series(options: SeriesOptions) {
+    return this.all<SeriesReadRow>(seriesQuery(options, sqliteDialect)).map(toSeriesRow);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return this.all<StoreCounts>(countsQuery())[0];
+  }
+
+  async migrations(): Promise<number[]> {
+    return this.all<{ version: number }>({
+      name: "migrations",
+      sql: "SELECT version FROM schema_migrations ORDER BY version",
+      params: [],
+    }).map((r) => r.version);
+  }
+
+  /** EXPLAIN QUERY PLAN of a store query, for tests that keep the main queries on their indexes. */
+  explain(q: Query): string[] {
+    const rows = this.all<{ detail: string }>({ ...q, sql: `EXPLAIN QUERY PLAN ${q.sql}` });
+    return rows.map((r) => r.detail);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

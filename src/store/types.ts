@@ -1,0 +1,176 @@
+// The Store interface and the records it reads and writes. Backends (sqlite/, postgres/) implement it.
+import type { Article, CodedArticle, Event, Modality, Quote } from "../core/types.js";
+
+/** One coded article to store: the article as read (text, source) and the record the coder made of it. */
+export interface IngestItem {
+  article: Article;
+  record: CodedArticle;
+}
+
+/** An article that could not be read or coded, recorded with its error. */
+export interface FailedItem {
+  /** The article id when the article was read; absent for read errors. */
+  articleId?: string;
+  /** Where it came from (file, file:line, stdin). */
+  origin?: string;
+  code: string;
+  message: string;
+}
+
+export interface WriteBatch {
+  coded: readonly IngestItem[];
+  failed?: readonly FailedItem[];
+}
+
+export type WriteOutcome =
+  | { id: string; status: "new" | "updated"; events: number; quotes: number }
+  | { id: string; status: "unchanged" }
+  /** Same text as an article already stored under another id: recognised and not stored again. */
+  | { id: string; status: "duplicate"; of: string };
+
+export interface BatchResult {
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  failed: number;
+  /** Events written by this batch (new and updated articles). */
+  events: number;
+  quotes: number;
+  outcomes: WriteOutcome[];
+}
+
+/** An actor filter term: a CAMEO code or its prefix (IRN, IRNGOV), an ISO country, an org key, or a name. */
+export type ActorTerm = string;
+
+export interface EventFilter {
+  /** Events with this actor on either side. */
+  actor?: ActorTerm;
+  source?: ActorTerm;
+  target?: ActorTerm;
+  /** A dyad "A:B": events between A and B (either direction unless `directed`). */
+  dyad?: { a: ActorTerm; b: ActorTerm };
+  directed?: boolean;
+  /** Two-digit CAMEO root. */
+  root?: string;
+  /** CAMEO code; also matches the codes under it (043 matches 0431). */
+  code?: string;
+  quad?: number;
+  /** Event dates, inclusive, YYYY-MM-DD. */
+  since?: string;
+  until?: string;
+  modality?: readonly Modality[];
+  /** Place name (case-insensitive) or ISO country code of the event's place. */
+  place?: string;
+  /** Words that the article must contain (full-text search, stemmed). */
+  text?: string;
+  articleId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface QuoteFilter {
+  speaker?: ActorTerm;
+  /** Quotes that name this actor: an event actor mentioned inside the quote, or the name in its text. */
+  about?: ActorTerm;
+  /** Words that the quote must contain (full-text search, stemmed). */
+  text?: string;
+  since?: string;
+  until?: string;
+  articleId?: string;
+  limit?: number;
+}
+
+/** The article an event or quote comes from. */
+export interface ArticleRef {
+  id: string;
+  date: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+}
+
+/** An event as stored: the coder's event, its store-wide integer id and its article. */
+export type StoredEvent = Event & { gid: number; article: ArticleRef; codedAt: string };
+
+export type StoredQuote = Quote & { article: ArticleRef };
+
+export interface StoredArticle {
+  article: ArticleRef & { text: string; textHash: string; codedAt: string };
+  record: CodedArticle;
+  /** Set when the id asked for was stored as a duplicate of this article. */
+  aliasOf?: string;
+}
+
+export interface StoredError {
+  /** The article id, or the origin for articles that could not be read. */
+  key: string;
+  articleId: string | null;
+  origin: string | null;
+  code: string;
+  message: string;
+  recordedAt: string;
+}
+
+export interface ActorCount {
+  code: string;
+  name: string;
+  country: string | null;
+  org: string | null;
+  events: number;
+  asSource: number;
+  asTarget: number;
+  articles: number;
+}
+
+export type Period = "day" | "week" | "month";
+
+export interface SeriesOptions {
+  dyad: { a: ActorTerm; b: ActorTerm };
+  by: Period;
+  directed?: boolean;
+  /** Further event filters (dates, modality, ...); actor and dyad filters are ignored. */
+  filter?: EventFilter;
+}
+
+export interface SeriesRow {
+  /** Day (YYYY-MM-DD), week (its Monday, YYYY-MM-DD) or month (YYYY-MM). */
+  period: string;
+  events: number;
+  /** Events per QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quad: [number, number, number, number];
+  goldsteinSum: number;
+  goldsteinMean: number;
+  articles: number;
+}
+
+export interface StoreCounts {
+  articles: number;
+  sentences: number;
+  events: number;
+  actors: number;
+  quotes: number;
+  places: number;
+  errors: number;
+  aliases: number;
+}
+
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  /** The location, without credentials, for messages. */
+  readonly location: string;
+  /** Writes a batch in one transaction: all of it or nothing. Idempotent by article id and by text hash. */
+  write(batch: WriteBatch): Promise<BatchResult>;
+  events(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** Every matching event in gid order, fetched page by page: for exports of any size. */
+  iterateEvents(filter?: EventFilter, pageSize?: number): AsyncIterable<StoredEvent>;
+  quotes(filter?: QuoteFilter): Promise<StoredQuote[]>;
+  topActors(limit: number, filter?: EventFilter): Promise<ActorCount[]>;
+  article(id: string): Promise<StoredArticle | null>;
+  errors(limit?: number): Promise<StoredError[]>;
+  series(options: SeriesOptions): Promise<SeriesRow[]>;
+  counts(): Promise<StoreCounts>;
+  /** Versions of the migrations applied, in order. */
+  migrations(): Promise<number[]>;
+  close(): Promise<void>;
+}
