@@ -5,6 +5,7 @@ import { isDyadError } from "../core/errors.js";
 import { registerActors } from "./commands/actors.js";
 import { registerCode } from "./commands/code.js";
 import { registerEval } from "./commands/eval.js";
+import { registerKb } from "./commands/kb.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
 
@@ -22,6 +23,7 @@ export function buildProgram(io: Io): Command {
   registerCode(program, io);
   registerEval(program, io);
   registerActors(program, io);
+  registerKb(program, io);
   return program;
 }
 

@@ -219,7 +219,8 @@ export function compileActors(src: RawSources): ActorKb {
   };
   for (const wc of src.countriesBase) {
     const c: Country = {
-      iso3: wc.cca3,
+      // world-countries writes Kosovo as UNK; Dyad uses XKX and keeps UNK for unknown actors.
+      iso3: wc.cca3 === "UNK" ? "XKX" : wc.cca3,
       name: wc.name.common,
       kind: "country",
       continent: CONTINENTS[wc.region ?? ""] ?? null,
@@ -352,8 +353,8 @@ export function compileActors(src: RawSources): ActorKb {
       const single = !/\s/.test(a.trim());
       add(a, { kind: "person", person: p, surname: single });
     }
-    const words = p.name.trim().split(/\s+/);
-    if (words.length > 1) add(words[words.length - 1], { kind: "person", person: p, surname: true });
+    const surname = surnameOf(p.name);
+    if (surname) add(surname, { kind: "person", person: p, surname: true });
   }
 
   const index = new Map<string, Phrase[]>();
@@ -364,6 +365,21 @@ export function compileActors(src: RawSources): ActorKb {
   }
   for (const l of index.values()) l.sort((a, b) => b.words.length - a.words.length);
   return { countries, orgs, groups, people, agents, index, offices };
+}
+
+const NOT_SURNAMES = /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von)$/i;
+
+/**
+ * The surname a wire story uses alone: the last word that is not a regnal number or suffix
+ * ("Abdullah II" has none: "II" alone must never match), at least three letters long.
+ */
+export function surnameOf(name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length > 1 && /^(?:[IVX]+|Jr\.?|Sr\.?)$/.test(words[words.length - 1])) return null;
+  if (words.length < 2) return null;
+  const last = words[words.length - 1];
+  if (last.length < 3 || NOT_SURNAMES.test(last)) return null;
+  return last;
 }
 
 /** The term a person held on a date, by role precedence; null when none covers the date. */

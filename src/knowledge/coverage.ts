@@ -1,0 +1,77 @@
+// Coverage figures of the knowledge base: what `dyad kb check` prints and the coverage test guards.
+import type { Knowledge } from "./index.js";
+
+export interface Coverage {
+  countries: number;
+  regions: number;
+  orgs: number;
+  groups: number;
+  people: number;
+  terms: number;
+  /** People and terms per continent of the office's country. */
+  continents: Record<string, { people: number; terms: number; countries: number }>;
+  /** Countries with a head of state or government on record for a date. */
+  headsOn: (date: string) => number;
+  agents: number;
+  patterns: number;
+  patternsByRoot: Record<string, number>;
+  evaluative: number;
+  discards: number;
+}
+
+export function coverage(k: Knowledge): Coverage {
+  const kb = k.actors;
+  const continents: Coverage["continents"] = {};
+  const countriesWithPeople = new Map<string, Set<string>>();
+  for (const p of kb.people.values()) {
+    const seen = new Set<string>();
+    for (const t of p.terms) {
+      const continent = kb.countries.get(t.country)?.continent ?? "other";
+      const c = (continents[continent] ??= { people: 0, terms: 0, countries: 0 });
+      c.terms++;
+      if (!seen.has(continent)) {
+        c.people++;
+        seen.add(continent);
+      }
+      const set = countriesWithPeople.get(continent) ?? new Set<string>();
+      set.add(t.country);
+      countriesWithPeople.set(continent, set);
+    }
+  }
+  for (const [continent, set] of countriesWithPeople) continents[continent].countries = set.size;
+  const patternsByRoot: Record<string, number> = {};
+  const counted = new Set<unknown>();
+  for (const list of k.lexicon.byAnchor.values()) {
+    for (const p of list) {
+      if (counted.has(p)) continue;
+      counted.add(p);
+      const root = p.code.slice(0, 2);
+      patternsByRoot[root] = (patternsByRoot[root] ?? 0) + 1;
+    }
+  }
+  const all = [...kb.countries.values()];
+  return {
+    countries: all.filter((c) => c.kind !== "region").length,
+    regions: all.filter((c) => c.kind === "region").length,
+    orgs: kb.orgs.size,
+    groups: kb.groups.size,
+    people: kb.people.size,
+    terms: [...kb.people.values()].reduce((n, p) => n + p.terms.length, 0),
+    continents,
+    headsOn(date: string) {
+      const countries = new Set<string>();
+      for (const [key, holders] of kb.offices) {
+        const [country, role] = key.split("|");
+        if (!["HOS", "HOG", "HOSG", "LEADER"].includes(role)) continue;
+        if (holders.some(({ term }) => term.start <= date && (term.end === null || date <= term.end)))
+          countries.add(country);
+      }
+      return countries.size;
+    },
+    agents: kb.agents.size,
+    patterns: k.lexicon.size,
+    patternsByRoot,
+    evaluative: k.evaluative.polarity.size,
+    discards: k.discards.article.length + k.discards.sentence.length,
+  };
+}
