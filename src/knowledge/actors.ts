@@ -184,6 +184,11 @@ const CONTINENTS: Record<string, string> = {
   Antarctic: "antarctica",
 };
 
+/** world-countries writes Kosovo as UNK; Dyad uses XKX and keeps UNK for unknown actors. */
+function kosovo(code: string): string {
+  return code === "UNK" ? "XKX" : code;
+}
+
 export function compileActors(src: RawSources): ActorKb {
   const countries = new Map<string, Country>();
   const orgs = new Map<string, Org>();
@@ -208,7 +213,8 @@ export function compileActors(src: RawSources): ActorKb {
   // Countries: base facts from world-countries, then Dyad's additions.
   const excluded = new Set<string>();
   const extra = src.countries ? parseTsv(src.countries.text, src.countries.name, ["iso3"]) : [];
-  for (const row of extra) for (const x of list(row.get("exclude"))) excluded.add(`${row.get("iso3")}|${x}`);
+  for (const row of extra)
+    for (const x of list(row.get("exclude"))) excluded.add(`${kosovo(row.get("iso3"))}|${x}`);
   const addCountryName = (c: Country, text: string, how: "name" | "demonym" | "metonym") => {
     if (excluded.has(`${c.iso3}|${text}`)) return;
     if (/^[A-Z]{2}$/.test(text)) return; // two-letter ISO codes collide with words ("IN", "TO")
@@ -219,8 +225,7 @@ export function compileActors(src: RawSources): ActorKb {
   };
   for (const wc of src.countriesBase) {
     const c: Country = {
-      // world-countries writes Kosovo as UNK; Dyad uses XKX and keeps UNK for unknown actors.
-      iso3: wc.cca3 === "UNK" ? "XKX" : wc.cca3,
+      iso3: kosovo(wc.cca3),
       name: wc.name.common,
       kind: "country",
       continent: CONTINENTS[wc.region ?? ""] ?? null,
@@ -238,7 +243,7 @@ export function compileActors(src: RawSources): ActorKb {
   }
   for (const row of extra) {
     const where = `${src.countries!.name}:${row.line}`;
-    const iso3 = row.get("iso3");
+    const iso3 = kosovo(row.get("iso3"));
     if (!/^[A-Z]{3}$/.test(iso3))
       throw new DyadError("E_DATA", `iso3 must be three capitals, got '${iso3}'`, where);
     let c = countries.get(iso3);
