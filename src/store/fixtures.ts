@@ -1,7 +1,7 @@
 // Hand-built coded articles for the store and export tests: Iran, Pakistan and others meeting, praising and
 // criticising each other in May and June 2025. Offsets are computed from the texts, so they are always right.
 import type { Actor, Article, CodedArticle, Event, Modality, Place, Quote } from "../core/types.js";
-import type { IngestItem } from "./types.js";
+import type { IngestItem, StoredEvent } from "./types.js";
 
 interface CameoFacts {
   name: string;
@@ -370,4 +370,20 @@ export function rewritten(base: IngestItem, text: string): IngestItem {
     article: { ...base.article, text },
     record: { ...base.record, events: [], quotes: [] },
   };
+}
+
+/** The fixture events as a store would give them back: gids in order, article references, a coding time. */
+export function fixtureStoredEvents(codedAt = "2025-06-04T10:00:00.000Z"): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  for (const { article, record } of fixtureItems()) {
+    const ref = {
+      id: article.id,
+      date: article.date,
+      title: article.title ?? null,
+      url: article.url ?? null,
+      source: article.source ?? null,
+    };
+    for (const e of record.events) out.push({ ...e, gid: out.length + 1, article: ref, codedAt });
+  }
+  return out;
 }

@@ -1,0 +1,135 @@
+// The GDELT 2.0 event table layout: 61 tab-separated columns, filled from our fields where we have them.
+import type { Actor } from "../core/types.js";
+import type { StoredEvent } from "../store/index.js";
+
+/** The 61 columns of the GDELT 2.0 event table, in order (reference: gdelt2_events_schema.csv). */
+export const GDELT_COLUMNS = [
+  "GLOBALEVENTID",
+  "SQLDATE",
+  "MonthYear",
+  "Year",
+  "FractionDate",
+  ...actorColumns("Actor1"),
+  ...actorColumns("Actor2"),
+  "IsRootEvent",
+  "EventCode",
+  "EventBaseCode",
+  "EventRootCode",
+  "QuadClass",
+  "GoldsteinScale",
+  "NumMentions",
+  "NumSources",
+  "NumArticles",
+  "AvgTone",
+  ...geoColumns("Actor1Geo"),
+  ...geoColumns("Actor2Geo"),
+  ...geoColumns("ActionGeo"),
+  "DATEADDED",
+  "SOURCEURL",
+] as const;
+
+function actorColumns(p: string): string[] {
+  return [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+  ].map((c) => `${p}${c}`);
+}
+
+function geoColumns(p: string): string[] {
+  return ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"].map(
+    (c) => `${p}_${c}`,
+  );
+}
+
+/** Rows of one event never exceed this many source-target pairs, so GLOBALEVENTIDs stay unique. */
+export const PAIRS_PER_EVENT = 100;
+
+type Cell = string | number | null;
+
+function actorCells(a: Actor | undefined): Cell[] {
+  if (!a) return Array(10).fill(null);
+  const group = /^(IGO|NGO|IMG|MNC)([A-Z]{3})/.exec(a.code)?.[2] ?? a.org;
+  return [a.code, a.name.toUpperCase(), a.country, group ?? null, null, null, null, a.sector, null, null];
+}
+
+function actionGeo(e: StoredEvent): Cell[] {
+  const p = e.place;
+  if (!p) return Array(8).fill(null);
+  // Resolution: a point is a city or landmark (3 in the US, 4 elsewhere); without coordinates, the country.
+  const type = p.lat !== null && p.lon !== null ? (p.country === "USA" ? 3 : 4) : p.country ? 1 : null;
+  // GDELT's geo country codes are FIPS 10-4, which we do not have: left empty rather than filled wrongly.
+  return [type, p.name, null, null, null, p.lat, p.lon, null];
+}
+
+/** YYYY.FFFF with FFFF = (month * 30 + day) / 365, as GDELT computes it. */
+export function fractionDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return (y + (m * 30 + d) / 365).toFixed(4);
+}
+
+function dateAdded(iso: string): string {
+  return iso.replace(/[-:T]/g, "").slice(0, 14);
+}
+
+/**
+ * One row per source-target pair of the event (GDELT events have one Actor1 and one Actor2): a compound
+ * "Iran and Pakistan" target gives two rows. GLOBALEVENTID = gid * 100 + pair index.
+ */
+export function gdeltRows(e: StoredEvent): Cell[][] {
+  const sources: Array<Actor | undefined> = e.source.length ? e.source : [undefined];
+  const targets: Array<Actor | undefined> = e.target.length ? e.target : [undefined];
+  const rows: Cell[][] = [];
+  const day = e.date.replaceAll("-", "");
+  const eventCode = e.code.length === 2 ? `${e.code}0` : e.code;
+  for (const s of sources) {
+    for (const t of targets) {
+      if (rows.length >= PAIRS_PER_EVENT) return rows;
+      rows.push([
+        e.gid * PAIRS_PER_EVENT + rows.length,
+        day,
+        day.slice(0, 6),
+        day.slice(0, 4),
+        fractionDate(e.date),
+        ...actorCells(s),
+        ...actorCells(t),
+        e.sentence === 1 ? 1 : 0,
+        eventCode,
+        eventCode.slice(0, 3),
+        e.root,
+        e.quad,
+        e.goldstein,
+        1,
+        1,
+        1,
+        null,
+        ...Array(8).fill(null),
+        ...Array(8).fill(null),
+        ...actionGeo(e),
+        dateAdded(e.codedAt),
+        e.article.url ?? e.article.id,
+      ]);
+    }
+  }
+  return rows;
+}
+
+const cell = (v: Cell): string => (v === null ? "" : String(v).replace(/[\t\r\n]+/g, " "));
+
+/** The event's rows as tab-separated lines. */
+export function gdeltLines(e: StoredEvent): string {
+  return gdeltRows(e)
+    .map((r) => `${r.map(cell).join("\t")}\n`)
+    .join("");
+}
+
+export function gdeltHeader(): string {
+  return `${GDELT_COLUMNS.join("\t")}\n`;
+}

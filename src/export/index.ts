@@ -1,0 +1,57 @@
+// Exports: projections of the same stored event record into the formats analysts use.
+import { DyadError } from "../core/errors.js";
+import type { StoredEvent } from "../store/index.js";
+import { gdeltHeader, gdeltLines } from "./gdelt.js";
+import { writeParquet } from "./parquet.js";
+import { type PloverOptions, ploverLine } from "./plover.js";
+import { RECORD_COLUMNS, recordCsvHeader, recordCsvLine, recordJsonLine, recordRow } from "./record.js";
+
+export { GDELT_COLUMNS, gdeltLines, gdeltRows } from "./gdelt.js";
+export { inspectParquet, writeParquet } from "./parquet.js";
+export { toPlover } from "./plover.js";
+export { RECORD_COLUMNS, recordCsvLine, recordRow } from "./record.js";
+
+export const EXPORT_FORMATS = ["gdelt", "plover", "csv", "jsonl", "parquet"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(s: string): s is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(s);
+}
+
+export interface TextExportOptions extends PloverOptions {
+  /** Write the header line for gdelt (GDELT's own files have none; csv always has one). */
+  header?: boolean;
+}
+
+/** Streams events as text lines of a format (every format but parquet); returns the number of events. */
+export async function exportText(
+  events: AsyncIterable<StoredEvent>,
+  format: Exclude<ExportFormat, "parquet">,
+  write: (chunk: string) => void | Promise<void>,
+  options: TextExportOptions = {},
+): Promise<number> {
+  let n = 0;
+  if (format === "csv") await write(recordCsvHeader());
+  if (format === "gdelt" && options.header) await write(gdeltHeader());
+  for await (const e of events) {
+    if (format === "gdelt") await write(gdeltLines(e));
+    else if (format === "plover") await write(ploverLine(e, options));
+    else if (format === "csv") await write(recordCsvLine(e));
+    else await write(recordJsonLine(e));
+    n++;
+  }
+  return n;
+}
+
+/** Writes events to a Parquet file with the columns of our flat record. */
+export async function exportParquet(events: AsyncIterable<StoredEvent>, file: string): Promise<number> {
+  if (!file) throw new DyadError("E_USAGE", "parquet needs --out FILE");
+  async function* rows() {
+    for await (const e of events) yield recordRow(e);
+  }
+  return writeParquet(
+    file,
+    RECORD_COLUMNS.map(([name, type]) => ({ name, type })),
+    rows(),
+  );
+}
