@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isDyadError } from "../core/errors.js";
 import { registerActors } from "./commands/actors.js";
+import { runActorsTop } from "./commands/actors-top.js";
 import { registerCode } from "./commands/code.js";
 import { registerEval } from "./commands/eval.js";
 import { registerKb } from "./commands/kb.js";
+import { registerStoreCommands } from "./commands/store.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
 
@@ -22,8 +24,9 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCode(program, io);
   registerEval(program, io);
-  registerActors(program, io);
+  registerActors(program, io, runActorsTop);
   registerKb(program, io);
+  registerStoreCommands(program, io);
   return program;
 }
 

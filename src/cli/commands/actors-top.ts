@@ -1,0 +1,42 @@
+// The most active actors in the store: `dyad actors --top` (the actors command calls runActorsTop).
+import type { ActorCount, Store } from "../../store/index.js";
+import { withStore } from "../../store/index.js";
+import type { Io } from "../io.js";
+import { renderTable } from "../table.js";
+import { parseFormat, parsePositiveInt } from "./store-options.js";
+
+/** The actors (by code and name) in the most events, with how often they act and are acted upon. */
+export function topActors(store: Store, limit: number): Promise<ActorCount[]> {
+  return store.topActors(limit);
+}
+
+const FORMATS = ["table", "jsonl"] as const;
+
+/**
+ * Options as the actors command passes them: db, limit (or a number in top), format. Strings or numbers.
+ */
+export async function runActorsTop(io: Io, opts: Record<string, unknown>): Promise<void> {
+  const pick = (key: string) =>
+    typeof opts[key] === "string" || typeof opts[key] === "number" ? String(opts[key]) : undefined;
+  const limit = parsePositiveInt(pick("top") ?? pick("limit"), "--limit") ?? 20;
+  const format = parseFormat(pick("format") ?? "table", FORMATS, "actors --top");
+  const rows = await withStore(pick("db"), (store) => topActors(store, limit));
+  if (format === "jsonl") {
+    for (const r of rows) io.out(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  io.out(
+    renderTable(
+      ["rank", "code", "name", "events", "as source", "as target", "articles"],
+      rows.map((r, i) => [
+        String(i + 1),
+        r.code,
+        r.name,
+        String(r.events),
+        String(r.asSource),
+        String(r.asTarget),
+        String(r.articles),
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,68 @@
+// dyad article ID: one stored article with its events and quotes.
+import type { Command } from "commander";
+import { type StoredArticle, withStore } from "../../store/index.js";
+import { EXIT } from "../exit.js";
+import type { Io } from "../io.js";
+import { renderTable } from "../table.js";
+import { actorsLabel } from "./events.js";
+import { addDbOption, parseFormat } from "./store-options.js";
+
+const FORMATS = ["text", "json"] as const;
+
+export function renderArticle(s: StoredArticle): string {
+  const a = s.article;
+  const head = [
+    `article   ${a.id}${s.aliasOf ? `  (asked for as a duplicate id)` : ""}`,
+    `date      ${a.date}`,
+    ...(a.title ? [`title     ${a.title}`] : []),
+    ...(a.url ? [`url       ${a.url}`] : []),
+    ...(a.source ? [`source    ${a.source}`] : []),
+    `coded at  ${a.codedAt}`,
+    "",
+    a.text,
+    "",
+  ];
+  const events = s.record.events.map((e) => [
+    String(e.sentence),
+    e.date,
+    actorsLabel(e.source),
+    `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}`,
+    actorsLabel(e.target),
+    e.place?.name ?? "",
+    e.evidence.trigger,
+  ]);
+  const quotes = s.record.quotes.map((q) => [
+    String(q.sentence),
+    q.speaker ? `${q.speaker.name} (${q.speaker.code})` : "-",
+    q.kind,
+    q.text,
+  ]);
+  let out = head.join("\n");
+  out += `\nevents (${events.length})\n`;
+  if (events.length)
+    out += renderTable(["sent", "date", "source", "event", "target", "place", "trigger"], events);
+  out += `\nquotes (${quotes.length})\n`;
+  if (quotes.length) out += renderTable(["sent", "speaker", "kind", "quote"], quotes, 80);
+  if (s.record.errors.length) {
+    out += `\nerrors\n${s.record.errors.map((e) => `  ${e.code}: ${e.message}`).join("\n")}\n`;
+  }
+  return out;
+}
+
+export function registerArticle(program: Command, io: Io): void {
+  const cmd = program
+    .command("article")
+    .description("show one stored article with its events and quotes")
+    .argument("<id>", "article id (a duplicate's id shows the article it duplicates)")
+    .option("-f, --format <format>", FORMATS.join(" | "), "text");
+  addDbOption(cmd).action(async (id: string, opts: { db?: string; format: string }) => {
+    const format = parseFormat(opts.format, FORMATS, "article");
+    const stored = await withStore(opts.db, (store) => store.article(id));
+    if (!stored) {
+      io.err(`error: ${id}: no article with this id in the store [E_NO_ARTICLE]\n`);
+      io.exit(EXIT.ARTICLES_FAILED);
+      return;
+    }
+    io.out(format === "json" ? `${JSON.stringify(stored, null, 2)}\n` : renderArticle(stored));
+  });
+}

@@ -1,0 +1,180 @@
+// dyad ingest: read, code and store articles in batched transactions; idempotent, safe to kill and re-run.
+import type { Command } from "commander";
+import { isDyadError } from "../../core/errors.js";
+import { readInputs } from "../../ingest/index.js";
+import { codeStream } from "../../pipeline/stream.js";
+import {
+  type BatchResult,
+  DEFAULT_STORE,
+  type FailedItem,
+  type IngestItem,
+  openStore,
+  type Store,
+} from "../../store/index.js";
+import { EXIT } from "../exit.js";
+import { type Io, parseMaxBytes, reportError } from "../io.js";
+import { createProgress } from "../progress.js";
+import { addDbOption, parsePositiveInt } from "./store-options.js";
+
+export interface IngestSummary {
+  store: string;
+  articles: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  failed: number;
+  /** Events written by this run. */
+  events: number;
+  /** Events in the store afterwards. */
+  eventsInStore: number;
+  seconds: number;
+}
+
+function add(total: IngestSummary, r: BatchResult): void {
+  total.new += r.new;
+  total.updated += r.updated;
+  total.unchanged += r.unchanged;
+  total.duplicate += r.duplicate;
+  total.failed += r.failed;
+  total.events += r.events;
+}
+
+/**
+ * Writes one batch. When the batch as a whole is refused (an article the store cannot hold), it is written
+ * article by article so that only the bad one fails, recorded with the store's error.
+ */
+async function writeBatch(
+  store: Store,
+  coded: IngestItem[],
+  failed: FailedItem[],
+  io: Io,
+): Promise<BatchResult> {
+  try {
+    return await store.write({ coded, failed });
+  } catch (e) {
+    if (!isDyadError(e) || e.code !== "E_STORE_WRITE" || coded.length <= 1) throw e;
+  }
+  const results: BatchResult[] = [];
+  for (const item of coded) {
+    try {
+      results.push(await store.write({ coded: [item] }));
+    } catch (e) {
+      if (!isDyadError(e) || e.code !== "E_STORE_WRITE") throw e;
+      reportError(io, e, item.article.origin ?? item.article.id);
+      failed.push({
+        articleId: item.article.id,
+        origin: item.article.origin,
+        code: e.code,
+        message: e.message,
+      });
+    }
+  }
+  results.push(await store.write({ coded: [], failed }));
+  return results.reduce(
+    (t, r) => ({
+      new: t.new + r.new,
+      updated: t.updated + r.updated,
+      unchanged: t.unchanged + r.unchanged,
+      duplicate: t.duplicate + r.duplicate,
+      failed: t.failed + r.failed,
+      events: t.events + r.events,
+      quotes: t.quotes + r.quotes,
+      outcomes: [...t.outcomes, ...r.outcomes],
+    }),
+    { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, events: 0, quotes: 0, outcomes: [] },
+  );
+}
+
+export interface IngestOptions {
+  db?: string;
+  batch?: string;
+  date?: string;
+  maxBytes: string;
+  json?: boolean;
+}
+
+export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const batchSize = parsePositiveInt(opts.batch, "--batch") ?? 200;
+  const maxBytes = parseMaxBytes(opts.maxBytes);
+  const started = Date.now();
+  const store = await openStore(opts.db ?? DEFAULT_STORE);
+  const total: IngestSummary = {
+    store: store.location,
+    articles: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicate: 0,
+    failed: 0,
+    events: 0,
+    eventsInStore: 0,
+    seconds: 0,
+  };
+  const progress = createProgress("ingest");
+  try {
+    let coded: IngestItem[] = [];
+    let failed: FailedItem[] = [];
+    const flush = async () => {
+      if (coded.length === 0 && failed.length === 0) return;
+      const result = await writeBatch(store, coded, failed, io);
+      add(total, result);
+      progress.tick(coded.length + failed.length, result.events);
+      coded = [];
+      failed = [];
+    };
+    for await (const result of codeStream(readInputs(inputs, { date: opts.date, maxBytes }))) {
+      total.articles++;
+      if (result.ok) {
+        coded.push({ article: result.article, record: result.record });
+      } else {
+        reportError(io, result.error);
+        failed.push({
+          articleId: result.article?.id,
+          origin: result.error.origin ?? result.article?.origin,
+          code: result.error.code,
+          message: result.error.message,
+        });
+      }
+      if (coded.length + failed.length >= batchSize) await flush();
+    }
+    await flush();
+    total.eventsInStore = (await store.counts()).events;
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+  total.seconds = (Date.now() - started) / 1000;
+  return total;
+}
+
+export function renderSummary(s: IngestSummary): string {
+  const rate = (n: number) => (s.seconds > 0 ? (n / s.seconds).toFixed(1) : "-");
+  const lines = [
+    `ingested ${s.articles} articles into ${s.store} in ${s.seconds.toFixed(1)} s (${rate(s.articles)} articles/s, ${rate(s.events)} events/s)`,
+    `  new            ${s.new}`,
+    `  updated        ${s.updated}`,
+    `  unchanged      ${s.unchanged}`,
+    `  duplicate      ${s.duplicate}${s.duplicate ? "  (same text as an article already stored: not stored again)" : ""}`,
+    `  failed         ${s.failed}${s.failed ? "  (listed by dyad errors)" : ""}`,
+    `  events stored  ${s.events}  (${s.eventsInStore} in the store)`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export function registerIngest(program: Command, io: Io): void {
+  const cmd = program
+    .command("ingest")
+    .description("code articles and store them; idempotent: re-running stores only what changed")
+    .argument("<input...>", "files, directories, JSONL files, or - for standard input");
+  addDbOption(cmd)
+    .option("--batch <n>", "articles per transaction", "200")
+    .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")
+    .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
+    .option("--json", "print the summary as one JSON object")
+    .action(async (inputs: string[], opts: IngestOptions) => {
+      const summary = await runIngest(io, inputs, opts);
+      io.out(opts.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));
+      if (summary.failed > 0) io.exit(EXIT.ARTICLES_FAILED);
+    });
+}
