@@ -217,7 +217,6 @@ export function compileActors(src: RawSources): ActorKb {
     for (const x of list(row.get("exclude"))) excluded.add(`${kosovo(row.get("iso3"))}|${x}`);
   const addCountryName = (c: Country, text: string, how: "name" | "demonym" | "metonym") => {
     if (excluded.has(`${c.iso3}|${text}`)) return;
-    if (/^[A-Z]{2}$/.test(text)) return; // two-letter ISO codes collide with words ("IN", "TO")
     // "the Israeli regime", "the Iranian government": a name of the state's government.
     const sector =
       how === "name" && /\b(regime|government|administration|authorities)$/i.test(text) ? "GOV" : undefined;

@@ -1,7 +1,12 @@
 // dyad kb: check the data files; import office-holders from Wikidata.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
+import { DyadError } from "../../core/errors.js";
 import { coverage } from "../../knowledge/coverage.js";
+import { DATA_DIR } from "../../knowledge/files.js";
 import { loadKnowledge } from "../../knowledge/index.js";
+import { mergePeople, parseWikidataPositions, WIKIDATA_QUERY } from "../../knowledge/wikidata.js";
 import type { Io } from "../io.js";
 import { renderTable } from "../table.js";
 
@@ -50,5 +55,34 @@ export function registerKb(program: Command, io: Io): Command {
         ),
       );
     });
+  kb.command("import")
+    .description("merge office-holders from a Wikidata SPARQL JSON result into a people file")
+    .argument("<source>", "only 'wikidata' for now")
+    .argument("<file>", "the JSON a Wikidata SPARQL query returned (the query: dyad kb query)")
+    .option("--into <tsv>", "people file to merge into", join(DATA_DIR, "actors/people/wikidata.tsv"))
+    .action((source: string, file: string, opts: { into: string }) => {
+      if (source !== "wikidata") throw new DyadError("E_USAGE", `unknown source '${source}' (wikidata)`);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new DyadError("E_DATA", e instanceof Error ? e.message : String(e), file);
+      }
+      const rows = parseWikidataPositions(json, file).map((r) => ({
+        ...r,
+        office: r.office.replace(/ of .*$/, ""),
+      }));
+      const existing = existsSync(opts.into) ? readFileSync(opts.into, "utf8") : "";
+      const merged = mergePeople(existing, rows);
+      writeFileSync(opts.into, merged.text);
+      // Validate the result the way every run will load it.
+      loadKnowledge();
+      io.out(
+        `${opts.into}: ${merged.added} terms added, ${merged.updated} updated, ${merged.unchanged} unchanged\n`,
+      );
+    });
+  kb.command("query")
+    .description("print the Wikidata SPARQL query whose JSON result `dyad kb import wikidata` reads")
+    .action(() => io.out(`${WIKIDATA_QUERY}\n`));
   return kb;
 }
