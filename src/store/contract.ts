@@ -6,7 +6,7 @@ import { isDyadError } from "../core/errors.js";
 import type { Event } from "../core/types.js";
 import { articleA, articleB, articleC, articleD, fixtureItems, recoded, rewritten } from "./fixtures.js";
 import { openStore } from "./index.js";
-import { plainEvent } from "./rows.js";
+import { eventDay, plainEvent } from "./rows.js";
 import type { EventFilter, IngestItem, Period, SeriesRow, Store, StoredEvent } from "./types.js";
 
 export interface ContractOptions {
@@ -25,7 +25,7 @@ export function seriesFromEvents(events: readonly StoredEvent[], by: Period): Se
   };
   const groups = new Map<string, StoredEvent[]>();
   for (const e of events) {
-    const p = periodOf(e.date);
+    const p = periodOf(eventDay(e.date, e.article.date));
     groups.set(p, [...(groups.get(p) ?? []), e]);
   }
   return [...groups.keys()].sort().map((period) => {
@@ -504,6 +504,24 @@ export function storeContract(
         assert.equal(retry.new, 1);
         assert.equal((await store.counts()).events, before.events + 3);
       });
+    });
+
+    it("keeps an event dated with a period as given, filed under the period's first day", async () => {
+      await using(async (store) => {
+        const item = recoded(articleB(), { date: "2025-05-19/2025-05-25", dateText: "last week" });
+        await store.write({ coded: [item] });
+        assert.deepEqual((await store.article("fx-002"))?.record, item.record);
+        const [e] = await store.events({ since: "2025-05-19", until: "2025-05-19" });
+        assert.equal(e?.date, "2025-05-19/2025-05-25");
+        const weeks = await store.series({ dyad: { a: "PAK", b: "IRN" }, by: "week", directed: true });
+        assert.deepEqual(
+          weeks.map((r) => [r.period, r.events]),
+          [
+            ["2025-05-19", 1],
+            ["2025-05-26", 1],
+          ],
+        );
+      }, false);
     });
 
     it("names the query in its errors", async () => {

@@ -41,7 +41,10 @@ export interface EventRow {
   plover_type: string | null;
   plover_mode: string | null;
   modality: string;
+  /** The event's date as the coder gave it (a day, or a period "A/B"). */
   date: string;
+  /** The day the event is filed under: its date, or the first day of its period. */
+  day: string;
   date_text: string | null;
   trigger: string;
   trigger_start: number;
@@ -130,6 +133,12 @@ export function baseCode(code: string): string {
   return code.length === 2 ? `${code}0` : code.slice(0, 3);
 }
 
+/** The day an event is filed under: its date, or the first day of a period "YYYY-MM-DD/YYYY-MM-DD". */
+export function eventDay(date: string, fallback: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(date);
+  return m ? m[1] : fallback;
+}
+
 /** Finds the sentence around an event's trigger in the body; null offsets when the text was normalised. */
 function locateSentence(body: string, sentence: string, anchor: number): [number | null, number | null] {
   let at = body.lastIndexOf(sentence, anchor);
@@ -189,6 +198,7 @@ export function toRows(item: IngestItem, codedAt: string): ArticleRows {
       plover_mode: e.plover.mode,
       modality: e.modality,
       date: e.date,
+      day: eventDay(e.date, record.date),
       date_text: e.dateText,
       trigger: e.evidence.trigger,
       trigger_start: e.evidence.start,
@@ -263,7 +273,7 @@ export interface ArticleRefRow {
   source: string | null;
 }
 
-export type EventReadRow = Omit<EventRow, "article_id"> &
+export type EventReadRow = Omit<EventRow, "article_id" | "day"> &
   ArticleRefRow & { gid: number; sentence_text: string | null; coded_at: string };
 
 export type ActorReadRow = Omit<ActorRow, "event_n"> & { event_id: number };

@@ -116,8 +116,8 @@ export function eventConditions(
   if (f.root) where.push(`e.root = ${p.add(f.root)}`);
   if (f.code) where.push(`(e.code >= ${p.add(f.code)} AND e.code < ${p.add(prefixEnd(f.code))})`);
   if (f.quad !== undefined) where.push(`e.quad = ${p.add(f.quad)}`);
-  if (f.since) where.push(`e.date >= ${p.add(f.since)}`);
-  if (f.until) where.push(`e.date <= ${p.add(f.until)}`);
+  if (f.since) where.push(`e.day >= ${p.add(f.since)}`);
+  if (f.until) where.push(`e.day <= ${p.add(f.until)}`);
   if (f.modality && f.modality.length > 0) {
     where.push(`e.modality IN (${f.modality.map((m) => p.add(m)).join(", ")})`);
   }
@@ -145,7 +145,7 @@ function whereClause(conds: readonly string[]): string {
 
 function eventColumns(d: Dialect): string {
   return `e.id AS gid, e.n, e.event_key, e.sentence, e.code, e.base_code, e.root, e.name, e.quad, e.goldstein,
-  e.plover_type, e.plover_mode, e.modality, ${d.dateText("e.date")} AS date, e.date_text, e.trigger,
+  e.plover_type, e.plover_mode, e.modality, e.date, e.date_text, e.trigger,
   e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text, s.text AS sentence_text,
   ar.id AS article_id, ${d.dateText("ar.date")} AS article_date, ar.title, ar.url, ar.source, ar.coded_at`;
 }
@@ -165,7 +165,7 @@ function limitClause(limit: number | undefined, offset: number | undefined, d: D
 export function eventsQuery(f: EventFilter, d: Dialect, order: "date" | "gid" = "date"): Query {
   const p = new Params(d);
   const where = whereClause(eventConditions(f, d, p));
-  const by = order === "date" ? "e.date, e.id" : "e.id";
+  const by = order === "date" ? "e.day, e.id" : "e.id";
   const sql = `SELECT ${eventColumns(d)} ${EVENT_FROM} ${where} ORDER BY ${by}${limitClause(f.limit, f.offset, d, p)}`;
   return { name: "events.list", sql, params: p.values };
 }
@@ -241,7 +241,7 @@ export function seriesQuery(o: SeriesOptions, d: Dialect): Query {
   const p = new Params(d);
   const conds = [dyadCondition(o.dyad.a, o.dyad.b, o.directed === true, p)];
   conds.push(...eventConditions(o.filter ?? {}, d, p, { actors: false }));
-  const period = d.period(o.by, "e.date");
+  const period = d.period(o.by, "e.day");
   const quad = (n: number) => `sum(CASE WHEN e.quad = ${n} THEN 1 ELSE 0 END) AS q${n}`;
   const sql = `SELECT ${period} AS period, count(*) AS events, ${[1, 2, 3, 4].map(quad).join(", ")},
     sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean,

@@ -63,9 +63,10 @@ const WRITE_SQL = {
   "sentences.insert": `INSERT INTO sentences (article_id, n, start_char, end_char, text)
     VALUES (@article_id, @n, @start_char, @end_char, @text)`,
   "events.insert": `INSERT INTO events (article_id, n, event_key, sentence, code, base_code, root, name, quad, goldstein,
-      plover_type, plover_mode, modality, date, date_text, trigger, trigger_start, trigger_end, rule, confidence, evidence_text)
+      plover_type, plover_mode, modality, date, day, date_text, trigger, trigger_start, trigger_end, rule, confidence,
+      evidence_text)
     VALUES (@article_id, @n, @event_key, @sentence, @code, @base_code, @root, @name, @quad, @goldstein,
-      @plover_type, @plover_mode, @modality, @date, @date_text, @trigger, @trigger_start, @trigger_end, @rule, @confidence,
+      @plover_type, @plover_mode, @modality, @date, @day, @date_text, @trigger, @trigger_start, @trigger_end, @rule, @confidence,
       @evidence_text)`,
   "actors.insert": `INSERT INTO event_actors (event_id, role, position, code, country, org, sector, name, kb_id, text, start_char, end_char)
     VALUES (@event_id, @role, @position, @code, @country, @org, @sector, @name, @kb_id, @text, @start_char, @end_char)`,

@@ -45,10 +45,10 @@ describe("sqlite store", () => {
     assert.match(actor, /event_actors_(code|country|org|name)/);
     const dyad = plan(eventsQuery({ dyad: { a: "IRN", b: "PAK" } }, sqliteDialect));
     noEventScan(dyad, "--dyad");
-    assert.match(plan(eventsQuery({ root: "11" }, sqliteDialect)), /events_root_date/);
+    assert.match(plan(eventsQuery({ root: "11" }, sqliteDialect)), /events_root_day/);
     assert.match(
       plan(eventsQuery({ since: "2025-05-01", until: "2025-05-31" }, sqliteDialect)),
-      /events_date/,
+      /events_day/,
     );
     assert.match(plan(eventsQuery({ code: "043" }, sqliteDialect)), /events_code/);
     assert.match(plan(eventsQuery({ text: "sanctions" }, sqliteDialect)), /VIRTUAL TABLE INDEX/);

@@ -48,7 +48,8 @@ CREATE TABLE events (
   plover_type   text,
   plover_mode   text,
   modality      text NOT NULL,
-  date          date NOT NULL,
+  date          text NOT NULL,
+  day           date NOT NULL,
   date_text     text,
   trigger       text NOT NULL,
   trigger_start integer NOT NULL,
@@ -58,8 +59,8 @@ CREATE TABLE events (
   evidence_text text
 );
 CREATE UNIQUE INDEX events_article_n ON events (article_id, n);
-CREATE INDEX events_date ON events (date);
-CREATE INDEX events_root_date ON events (root, date);
+CREATE INDEX events_day ON events (day);
+CREATE INDEX events_root_day ON events (root, day);
 CREATE INDEX events_code ON events (code text_pattern_ops);
 
 CREATE TABLE event_actors (

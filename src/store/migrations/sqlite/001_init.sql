@@ -49,6 +49,7 @@ CREATE TABLE events (
   plover_mode   TEXT,
   modality      TEXT NOT NULL,
   date          TEXT NOT NULL,
+  day           TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   date_text     TEXT,
   trigger       TEXT NOT NULL,
   trigger_start INTEGER NOT NULL,
@@ -58,8 +59,8 @@ CREATE TABLE events (
   evidence_text TEXT
 );
 CREATE UNIQUE INDEX events_article_n ON events (article_id, n);
-CREATE INDEX events_date ON events (date);
-CREATE INDEX events_root_date ON events (root, date);
+CREATE INDEX events_day ON events (day);
+CREATE INDEX events_root_day ON events (root, day);
 CREATE INDEX events_code ON events (code);
 
 CREATE TABLE event_actors (
