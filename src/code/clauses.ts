@@ -71,6 +71,18 @@ const INTENT_VERBS = new Set([
   "propose",
   "undertake",
 ]);
+const READY = new Set([
+  "ready",
+  "willing",
+  "prepared",
+  "determined",
+  "committed",
+  "set",
+  "due",
+  "poised",
+  "eager",
+  "keen",
+]);
 const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
 const PREPOSITIONS_BEFORE_SUBJECT = new Set([
   "of",
@@ -175,6 +187,9 @@ export function verbModality(
       if (t.pos === "VERB" && NEGATING_VERBS.has(t.lemma)) negated ??= t.text;
       if (t.pos === "VERB" && INTENT_VERBS.has(t.lemma) && tokens[k + 1]?.lower === "to") future ??= t.text;
       if (t.lower === "going" && tokens[k + 1]?.lower === "to") future ??= "going to";
+    } else if (t.pos === "ADJ" && READY.has(t.lower) && tokens[k + 1]?.lower === "to") {
+      // "is ready to send", "is willing to help": an announced act.
+      future ??= t.text;
     } else if (t.pos === "ADP" && (t.lower === "from" || t.lower === "without") && k === i - 1) {
     } else break;
   }
@@ -211,7 +226,9 @@ export function isPassive(doc: Doc, i: number): boolean {
 
 /** Mentions that can be actors: resolved, not places, not members of a compound listed on their own. */
 export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
-  const inside = doc.mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && !m.placeOnly);
+  const inside = doc.mentions.filter(
+    (m) => m.tokenStart >= from && m.tokenEnd <= to && !m.placeOnly && !m.modifier,
+  );
   const members = new Set(inside.flatMap((m) => m.members ?? []));
   return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
 }

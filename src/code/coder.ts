@@ -12,6 +12,8 @@ export interface CoderOptions {
   ontology: Ontology;
   evaluative: Evaluative;
   discards: Discards;
+  /** Code prefix -> announcement code for future events (data/intent.tsv). */
+  intent?: Map<string, string>;
   /** Date and place of an event, from the dates and places components when present. */
   when?: (
     doc: Doc,
@@ -137,8 +139,19 @@ function strongest(a: Modality, b: Modality): Modality {
 }
 
 /** Nominal trigger: source from a possessor, a "by" phrase or "between X and Y"; else the clause subject. */
-function nominalSource(doc: Doc, m: Match, clauseStart: number): { source: Mention | null; rule: string } {
+function nominalSource(
+  doc: Doc,
+  m: Match,
+  clauseStart: number,
+  triggers: ReadonlySet<number>,
+): { source: Mention | null; rule: string } {
   const tokens = doc.tokens;
+  // A demonym modifying the noun: "Israeli tank shelling", "a Russian air strike".
+  for (let k = m.anchor - 1; k >= Math.max(clauseStart, m.anchor - 4); k--) {
+    const mod = doc.mentions.find((x) => x.modifier && x.tokenEnd === k + 1);
+    if (mod) return { source: mod, rule: "demonym modifier" };
+    if (tokens[k].pos !== "NOUN" && tokens[k].pos !== "ADJ" && tokens[k].text !== "-") break;
+  }
   // Possessor: "Sharif's visit", "the Pakistani prime minister's visit".
   let k = m.anchor - 1;
   while (k >= clauseStart && (tokens[k].pos === "ADJ" || tokens[k].pos === "NOUN" || tokens[k].pos === "ADV"))
@@ -159,6 +172,8 @@ function nominalSource(doc: Doc, m: Match, clauseStart: number): { source: Menti
   let verb = -1;
   for (let j = clause.start; j < m.anchor; j++) if (tokens[j].pos === "VERB") verb = j;
   if (verb === -1) return { source: null, rule: "no-source" };
+  // "Iran condemned the air strike": the clause's own event is the subject's act, not the strike.
+  if (triggers.has(verb)) return { source: null, rule: "no-source" };
   return { source: subjectOf(doc, verb, clause.start), rule: "clause-subject" };
 }
 
@@ -194,18 +209,32 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           targets: Actor[],
           modality: Modality,
           trigger: [number, number],
-          rule: string,
+          baseRule: string,
           confidence: number,
         ) => {
-          const c = ontology.get(code);
+          let rule = baseRule;
+          let mod = modality;
+          let finalCode = code;
+          if (mod === "future" && options.intent) {
+            // An announced act has not happened: code the announcement (intent or threat).
+            for (let n = code.length; n >= 2; n--) {
+              const announced = options.intent.get(code.slice(0, n));
+              if (announced) {
+                finalCode = announced;
+                mod = inComplement(trigger[0]) ? "reported" : "asserted";
+                rule += ` (announced: ${code} -> ${announced})`;
+                break;
+              }
+            }
+          }
+          const c = ontology.get(finalCode);
           if (!c) return;
           const ts = tokens[trigger[0]].start;
           const te = tokens[trigger[1] - 1].end;
           const when = options.when?.(doc, s.index, trigger[0], trigger[1]);
-          let mod = modality;
           if (when?.historical) mod = strongest(mod, "historical");
           events.push({
-            id: `${doc.article.id}:${s.index + 1}:${trigger[0]}:${code}`,
+            id: `${doc.article.id}:${s.index + 1}:${trigger[0]}:${c.code}`,
             sentence: s.index + 1,
             code: c.code,
             root: c.root,
@@ -232,8 +261,17 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             lexicon.byAnchor.get(t.lemma) ??
             (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined);
           if (!patterns || taken.has(i)) continue;
+          // "the occupied territories": a participle used as an adjective is no act.
+          const prevT = tokens[i - 1];
+          const nextT = tokens[i + 1];
+          const adjectival =
+            /ed$/.test(t.lower) &&
+            prevT &&
+            (prevT.pos === "DET" || prevT.pos === "ADJ") &&
+            nextT?.pos === "NOUN";
           let best: Match | null = null;
           for (const p of patterns) {
+            if (adjectival && !p.noun) continue;
             if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB") continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
@@ -254,7 +292,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           let targetM: Mention[] = [];
           const passive = !p.noun && isPassive(doc, i);
           if (p.noun) {
-            const ns = nominalSource(doc, best, clause.start);
+            const ns = nominalSource(doc, best, clause.start, taken);
             sourceM = ns.source;
             rule += ` (source: ${ns.rule})`;
             confidence -= 0.1;
@@ -332,7 +370,10 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (let k = v; k < Math.min(sp.complementEnd, v + 8); k++) {
             const t = tokens[k];
             if (t.pos === "ADP" || (t.pos === "PUNCT" && !QUOTES.has(t.text))) break;
-            const pol = evaluative.polarity.get(t.lemma) ?? evaluative.polarity.get(t.lower);
+            const pol =
+              t.pos === "ADJ" || t.pos === "NOUN"
+                ? (evaluative.polarity.get(t.lemma) ?? evaluative.polarity.get(t.lower))
+                : undefined;
             if (pol) {
               score += pol;
               words.push(t.text);

@@ -122,6 +122,8 @@ export interface Mention {
   members?: number[];
   /** A place name that stands for a place, not an actor ("in Tehran"). */
   placeOnly?: boolean;
+  /** A demonym modifying a noun ("Israeli shelling"): no actor of its own, but the source of a nominal trigger. */
+  modifier?: boolean;
   /** Why this resolution: knowledge-base entry and office, or the coreference rule. */
   why: string;
 }

@@ -15,6 +15,20 @@ export interface Knowledge {
   lexicon: Lexicon;
   evaluative: Evaluative;
   discards: Discards;
+  /** Code prefix -> code of the announcement, for events in the future modality (data/intent.tsv). */
+  intent: Map<string, string>;
+}
+
+function compileIntent(file: DataFile | undefined, ontology: Ontology): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!file) return out;
+  for (const row of parseTsv(file.text, file.name, ["code", "intent"])) {
+    const where = `${file.name}:${row.line}`;
+    ontology.require(row.get("code"), where);
+    ontology.require(row.get("intent"), where);
+    out.set(row.get("code"), row.get("intent"));
+  }
+  return out;
 }
 
 function compileEvaluative(file: DataFile | undefined): Evaluative {
@@ -64,5 +78,6 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     lexicon: compileLexicon(readDataFolder("verbs", ".tsv", dir), ontology),
     evaluative: compileEvaluative(optional("evaluative.tsv", dir)),
     discards: compileDiscards(optional("discards.tsv", dir)),
+    intent: compileIntent(optional("intent.tsv", dir), ontology),
   };
 }

@@ -3,6 +3,9 @@
 import { createCoderComponent } from "../code/coder.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
 import { createActorsComponent } from "../extract/actors/index.js";
+import { createDatesComponent, eventDate } from "../extract/dates/index.js";
+import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/places/index.js";
+import { createQuotesComponent } from "../extract/quotes/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
 import { getNlp } from "../nlp/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
@@ -26,23 +29,32 @@ export interface DyadOptions {
   knowledge?: Knowledge;
 }
 
-/** The default order: actors, then (as they land) dates, places, events and quotes. */
-export function defaultComponents(knowledge: Knowledge): Component<RunContext>[] {
+/** The default order: dates, places, actors (mentions and coreference), events, quotes. */
+export function defaultComponents(
+  knowledge: Knowledge,
+  options: { dataDir?: string } = {},
+): Component<RunContext>[] {
   return [
+    createDatesComponent<RunContext>(),
+    createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,
       evaluative: knowledge.evaluative,
       discards: knowledge.discards,
+      intent: knowledge.intent,
+      when: eventDate,
+      where: eventPlace,
     }),
+    createQuotesComponent<RunContext>(),
   ];
 }
 
 export function createDyad(options: DyadOptions = {}): Dyad {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
   const nlp = getNlp();
-  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge));
+  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge, { dataDir: options.dataDir }));
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
   return {

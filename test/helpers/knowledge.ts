@@ -17,6 +17,7 @@ export interface InlineData {
   verbs?: string;
   evaluative?: Record<string, 1 | -1>;
   discards?: { article?: string[]; sentence?: string[] };
+  intent?: Record<string, string>;
 }
 
 const PEOPLE_HEADER = "person\tname\taliases\tcountry\trole\toffice\tstart\tend\n";
@@ -70,5 +71,6 @@ export function inlineKnowledge(data: InlineData): Knowledge {
     lexicon: compileLexicon(data.verbs ? [{ name: "verbs.tsv", text: data.verbs }] : [], ontology),
     evaluative: { polarity: new Map(Object.entries(data.evaluative ?? {})) },
     discards: { article: data.discards?.article ?? [], sentence: data.discards?.sentence ?? [] },
+    intent: new Map(Object.entries(data.intent ?? {})),
   };
 }

@@ -253,6 +253,21 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     const raw = raws[r];
     const person = choosePerson(raw.entries, seenPeople, date);
     if (!person) continue;
+    // "Tom King" is not the King of the knowledge base: a surname alone after another first name is someone else.
+    const surnameOnly = raw.entries.every((e) => e.kind !== "person" || e.surname);
+    const before = raw.start > sFrom ? tokens[raw.start - 1] : null;
+    const beforeRaw = r > 0 && raws[r - 1].end === raw.start ? raws[r - 1] : null;
+    if (
+      surnameOnly &&
+      before &&
+      before.pos === "PROPN" &&
+      capitalised(before) &&
+      !beforeRaw &&
+      !HONORIFICS.has(keys[raw.start - 1])
+    ) {
+      used.add(r);
+      continue;
+    }
     personOf.set(r, person);
     // Extend left over titles, honorifics, demonyms: "Pakistani Prime Minister Shehbaz Sharif",
     // "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei".
@@ -315,12 +330,23 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
         }
       }
       const o = org.org;
+      // "UN troops", "European Community foreign ministers": the body's people.
+      let sector = o.sector;
+      const after = raws[r + 1];
+      if (after && after.start === end && !used.has(r + 1)) {
+        const ag = pick(after.entries, "agent");
+        if (ag) {
+          end = after.end;
+          used.add(r + 1);
+          sector = ag.agent.sector;
+        }
+      }
       addMention(
         c,
         "org",
         raw.start,
         end,
-        { code: o.code, country: null, org: o.org, sector: o.sector, name: o.name, id: o.id },
+        { code: o.code, country: null, org: o.org, sector, name: o.name, id: o.id },
         `org ${o.id}`,
         `org:${o.id}`,
       );
@@ -351,7 +377,7 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
       if (next && pick(next.entries, "agent")) {
         const gap = tokens.slice(raw.end, next.start).map((t) => t.lower);
         if (
-          (country.how === "demonym" && gap.length === 0) ||
+          ((country.how === "demonym" || country.how === "name") && gap.length === 0) ||
           (gap.length === 1 && (gap[0] === "'s" || gap[0] === "’s"))
         ) {
           agentRaw = next;
@@ -402,6 +428,16 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
           after &&
           (after.pos === "NOUN" || after.pos === "PROPN" || after.text === "-" || after.pos === "ADJ")
         ) {
+          const m = addMention(
+            c,
+            "country",
+            raw.start,
+            raw.end,
+            { code: iso3, country: iso3, org: null, sector: null, name: country.country.name, id: iso3 },
+            `country ${iso3} (demonym modifying a noun)`,
+            `country:${iso3}`,
+          );
+          m.modifier = true;
           continue;
         }
       }
@@ -496,6 +532,19 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
       continue;
     }
     const text = span(c.doc, i, j).text;
+    // "British Defence Secretary Tom King": a title with a country before an unknown name codes the person.
+    const titled = c.mentions.find(
+      (m, k) => k >= firstIndex && m.tokenEnd === i && m.kind === "agent" && m.referent?.country,
+    );
+    if (titled?.referent) {
+      titled.kind = "person";
+      titled.tokenEnd = j;
+      Object.assign(titled, span(c.doc, titled.tokenStart, j));
+      titled.referent = { ...titled.referent, name: text };
+      titled.why = `${titled.why}; a name not in the knowledge base, coded from its title`;
+      i = j;
+      continue;
+    }
     addMention(
       c,
       "unknown",
