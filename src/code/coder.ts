@@ -117,11 +117,21 @@ function clauseSubject(doc: Doc, from: number, limit: number): Mention | null {
   return ms[0] ?? null;
 }
 
+/**
+ * Removes targets that are the source itself: the same person, or the source's own state named as such
+ * ("Iran" in "cooperation between Iran and Pakistan" said by Iran's leader). Domestic targets with a
+ * sector of their own ("police arrested protesters") stay.
+ */
 function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor[] {
   if (allowSelf) return targets;
-  const keys = new Set(sources.map(actorKey));
-  const rest = targets.filter((t) => !keys.has(actorKey(t)));
-  return rest;
+  return targets.filter(
+    (t) =>
+      !sources.some(
+        (s) =>
+          (s.id !== null && s.id === t.id) ||
+          (actorKey(s) === actorKey(t) && (t.sector === null || t.sector === s.sector)),
+      ),
+  );
 }
 
 export function actorKey(a: Actor): string {
@@ -337,7 +347,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           }
           const sources = sourceM ? actorsOf(doc, sourceM) : [];
           let targets = targetM.flatMap((m) => actorsOf(doc, m));
-          if (!known(sources)) continue;
+          // A passive without a by-agent ("three civilians were killed in Baghdad") keeps an unknown source.
+          if (!known(sources) && !(passive && sources.length === 0 && known(targets))) continue;
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;

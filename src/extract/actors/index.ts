@@ -592,6 +592,38 @@ function compounds(c: Ctx, firstIndex: number): void {
   }
 }
 
+/**
+ * Agents named without a country ("police", "protesters", "a court") take the country of the sentence:
+ * a place where it happens ("in Baghdad") first, else the nearest state named in the sentence.
+ */
+function agentCountries(c: Ctx): void {
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of c.mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  for (const m of c.mentions) {
+    if (m.kind !== "agent" || !m.referent || m.referent.country !== null) continue;
+    const states = (bySentence.get(m.sentence) ?? []).filter(
+      (x) => (x.kind === "country" || x.kind === "capital") && x.referent?.country && !x.referent.sector,
+    );
+    const place = states.find((x) => x.placeOnly);
+    const nearest =
+      place ??
+      states.sort((a, b) => Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart))[0];
+    if (!nearest?.referent?.country) continue;
+    const country = nearest.referent.country;
+    m.referent = {
+      ...m.referent,
+      code: `${country}${m.referent.sector ?? ""}`,
+      country,
+      name: `${country} ${m.referent.name}`,
+    };
+    m.why = `${m.why}; country ${country} from '${nearest.text}' in the same sentence`;
+  }
+}
+
 /** Resolves titles without names, pronouns and "the two countries" to earlier mentions. */
 function coreference(c: Ctx): void {
   const { doc, kb, date } = c;
@@ -710,6 +742,7 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
       const seenPeople = new Set<string>();
       for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, seenPeople);
       coreference(c);
+      agentCountries(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
       const remap = new Map<number, number>();
       c.mentions.forEach((m, i) => {
