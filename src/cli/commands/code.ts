@@ -2,11 +2,13 @@
 import type { Command } from "commander";
 import type { Actor, CodedArticle } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
-import { createDyad } from "../../pipeline/dyad.js";
+import { codeStream } from "../../pipeline/stream.js";
+import { codeStreamParallel, defaultWorkers } from "../../pipeline/workers.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { renderTable } from "../table.js";
+import { parsePositiveInt } from "./store-options.js";
 
 export function actorLabel(actors: readonly Actor[]): string {
   return actors.map((a) => a.code).join("+") || "-";
@@ -29,6 +31,13 @@ export function eventRows(records: readonly CodedArticle[]): string[][] {
   return rows;
 }
 
+interface CodeOptions {
+  format: string;
+  date?: string;
+  maxBytes: string;
+  workers?: string;
+}
+
 export function registerCode(program: Command, io: Io): void {
   program
     .command("code")
@@ -37,33 +46,27 @@ export function registerCode(program: Command, io: Io): void {
     .option("-f, --format <format>", "jsonl | json | table", "jsonl")
     .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
-    .action(async (inputs: string[], opts: { format: string; date?: string; maxBytes: string }) => {
+    .option("-w, --workers <n>", "worker threads coding in parallel (default: the number of cores)")
+    .action(async (inputs: string[], opts: CodeOptions) => {
       if (!["jsonl", "json", "table"].includes(opts.format)) {
         io.err(`dyad code: unknown format '${opts.format}' (jsonl, json or table) [E_USAGE]\n`);
         io.exit(EXIT.USAGE);
         return;
       }
-      const dyad = createDyad();
+      const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
+      const source = readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) });
+      // One worker codes in this thread: no thread to start, no second copy of the knowledge base.
+      const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
       const progress = createProgress("coding");
       const keep: CodedArticle[] = [];
       let failed = 0;
-      for await (const result of readInputs(inputs, {
-        date: opts.date,
-        maxBytes: parseMaxBytes(opts.maxBytes),
-      })) {
+      for await (const result of results) {
         if (!result.ok) {
           failed++;
           reportError(io, result.error);
           continue;
         }
-        let record: CodedArticle;
-        try {
-          record = dyad.code(result.article);
-        } catch (e) {
-          failed++;
-          reportError(io, e, result.article.origin ?? result.article.id);
-          continue;
-        }
+        const record = result.record;
         progress.tick(1, record.events.length);
         if (opts.format === "jsonl") io.out(`${JSON.stringify(record)}\n`);
         else keep.push(record);

@@ -1,0 +1,89 @@
+// The worker pool codes exactly what one thread codes, in input order, with bounded work in flight (issue 7).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { generateCorpus } from "../../bench/corpus.js";
+import { DyadError } from "../core/errors.js";
+import type { ReadResult } from "../ingest/index.js";
+import { type CodeResult, codeStream } from "./stream.js";
+import { codeStreamParallel } from "./workers.js";
+
+/** A generated corpus with read errors in between, as readInputs reports bad lines of a JSONL file. */
+function source(articles: number): ReadResult[] {
+  const items: ReadResult[] = [];
+  generateCorpus({ articles, seed: 11 }).forEach((article, i) => {
+    if (i % 7 === 3)
+      items.push({ ok: false, error: new DyadError("E_JSONL", "bad line", `corpus.jsonl:${i}`) });
+    items.push({ ok: true, article });
+  });
+  return items;
+}
+
+async function* from(items: readonly ReadResult[]): AsyncGenerator<ReadResult> {
+  for (const item of items) yield item;
+}
+
+/** What a consumer sees of a result: its article, its record or its error message. */
+function view(result: CodeResult): string {
+  return result.ok
+    ? JSON.stringify({ article: result.article.id, record: result.record })
+    : JSON.stringify({
+        article: result.article?.id ?? null,
+        code: result.error.code,
+        error: result.error.message,
+      });
+}
+
+async function collect(results: AsyncIterable<CodeResult>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const r of results) out.push(view(r));
+  return out;
+}
+
+test("two workers give the same results as one thread, in input order", async () => {
+  const items = source(60);
+  const single = await collect(codeStream(from(items)));
+  const parallel = await collect(codeStreamParallel(from(items), { workers: 2, batchSize: 3 }));
+  assert.equal(parallel.length, items.length);
+  assert.deepEqual(parallel, single);
+  assert.ok(
+    single.some((s) => s.includes('"events":[{')),
+    "the corpus has events to compare",
+  );
+});
+
+test("read errors pass through in their place and keep their code", async () => {
+  const items = source(10);
+  const results: CodeResult[] = [];
+  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2 })) results.push(r);
+  const failed = results.flatMap((r, i) => (r.ok ? [] : [i]));
+  assert.deepEqual(
+    failed,
+    items.flatMap((r, i) => (r.ok ? [] : [i])),
+  );
+  const first = results[failed[0]];
+  assert.ok(!first.ok && first.error instanceof DyadError && first.error.code === "E_JSONL");
+});
+
+test("work in flight is bounded, whatever the length of the source; stopping early ends the threads", async () => {
+  let pulled = 0;
+  async function* counting(): AsyncGenerator<ReadResult> {
+    for (const article of generateCorpus({ articles: 400, seed: 3 })) {
+      pulled++;
+      yield { ok: true, article };
+    }
+  }
+  const workers = 2;
+  const batchSize = 4;
+  const depth = 2;
+  let consumed = 0;
+  for await (const _ of codeStreamParallel(counting(), { workers, batchSize, depth })) {
+    consumed++;
+    assert.ok(
+      pulled - consumed <= workers * depth * batchSize,
+      `${pulled} read for ${consumed} yielded: more than ${workers * depth} batches in flight`,
+    );
+    if (consumed === 20) break;
+  }
+  assert.equal(consumed, 20);
+  assert.ok(pulled < 400);
+});
