@@ -49,6 +49,27 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Words that may open a date expression before a number ("on 9 June", "some 18 years ago"). */
+const DATE_LEADS = new Set([
+  "on",
+  "in",
+  "at",
+  "by",
+  "since",
+  "about",
+  "around",
+  "some",
+  "nearly",
+  "almost",
+  "over",
+  "until",
+  "from",
+  "the",
+  "late",
+  "early",
+  "mid",
+]);
+
 const VAGUE = /\b(past|recent|coming|last|next|few|several|many)\b.*\b(days|weeks|months|years|decades)$/i;
 const SMALL_UNITS = /\b(second|seconds|minute|minutes|moment|hour|hours)\b/i;
 const ANAPHORIC = /\b(after|later|before|earlier|following|previous|next day)$/i;
@@ -82,14 +103,20 @@ function fromChrono(
   future: (charStart: number) => boolean,
 ): DateMention | null {
   let start = sentence.start + r.index;
-  const end = start + r.text.length;
-  const text = r.text;
+  let end = start + r.text.length;
+  // chrono's text may carry a trailing comma ("on Saturday,") or a word before a number ("them 18 years ago").
+  while (end > start && /[\s,;:.]/.test(doc.text[end - 1])) end--;
+  const stray = /^([a-z]+)\s+(?=\d)/.exec(doc.text.slice(start, end));
+  if (stray && !DATE_LEADS.has(stray[1])) start += stray[0].length;
+  const text = doc.text.slice(start, end);
   const lower = text.toLowerCase();
   const s = r.start;
   const tags = r.tags();
   // chrono's false positives in news prose.
   if (tags.has("casualReference/now") || /^(right )?now$/i.test(text)) return null;
   if (VAGUE.test(lower) || SMALL_UNITS.test(lower)) return null;
+  // "for two years", "within a week": durations, not dates.
+  if (/^(for|within|over)\b/i.test(lower)) return null;
   if (ANAPHORIC.test(lower) && !/\bago$/i.test(lower)) return null;
   if (/^\d{1,2}[/.]\d{1,2}$/.test(text)) return null;
   const dateKnown = (["day", "weekday", "month", "year"] as const).some((k) => s.isCertain(k));

@@ -16,7 +16,15 @@ export function createDatesComponent<C = unknown>(): Component<C> {
     writes: ["dates"],
     run(doc: Doc): Doc {
       const day = dayNumber(doc.article.date);
-      if (day === null) throw new DyadError("E_BAD_DATE", `'${doc.article.date}'`, doc.article.id);
+      if (day === null) {
+        // Readers reject such dates; an article built by hand may still carry one. Nothing can be resolved.
+        const error = new DyadError(
+          "E_BAD_DATE",
+          `'${doc.article.date}': dates left unresolved`,
+          doc.article.id,
+        );
+        return { ...doc, dates: [], errors: [...doc.errors, { code: error.code, message: error.message }] };
+      }
       const dates: DateMention[] = [];
       for (const sentence of doc.sentences) dates.push(...datesInSentence(doc, sentence, { day }));
       return { ...doc, dates };

@@ -10,6 +10,8 @@ export interface CityRecord {
   country: string;
   /** National capital (PPLC) or seat of a first-order division (PPLA). */
   seat: boolean;
+  /** National capital (PPLC). */
+  capital: boolean;
   population: number;
   lat: number;
   lon: number;
@@ -52,6 +54,7 @@ export function readCities(
     let nameEnd = -1;
     let countryStart = -1;
     let seat = false;
+    let capital = false;
     let population = 0;
     while (pos < end) {
       const key = varint();
@@ -68,7 +71,8 @@ export function readCities(
           countryStart = start;
         } else if (field === 7) {
           // "PPLC" or "PPLA" exactly (not "PPLA2").
-          seat = len === 4 && (bytes[start + 3] === 0x43 || bytes[start + 3] === 0x41);
+          capital = len === 4 && bytes[start + 3] === 0x43;
+          seat = capital || (len === 4 && bytes[start + 3] === 0x41);
         }
       } else if (type === 0) {
         const value = varint();
@@ -85,6 +89,7 @@ export function readCities(
       name: utf8.decode(bytes.subarray(nameStart, nameEnd)),
       country: String.fromCharCode(bytes[countryStart], bytes[countryStart + 1]),
       seat,
+      capital,
       population,
       lat: lat / 1e5,
       lon: lon / 1e5,

@@ -18,6 +18,8 @@ export interface GazetteerEntry {
   lon: number | null;
   population: number;
   kind: PlaceKind;
+  /** A national capital. */
+  capital: boolean;
   /** Where the entry comes from; our aliases rank above the packages' cities. */
   source: "countries" | "aliases" | "cities";
 }
@@ -150,6 +152,7 @@ function readAllCities(
       name: c.name,
       country: c.country,
       seat: c.featureCode === "PPLC" || c.featureCode === "PPLA",
+      capital: c.featureCode === "PPLC",
       population: c.population,
       lat: c.loc.coordinates[1],
       lon: c.loc.coordinates[0],
@@ -168,8 +171,8 @@ function iso3Of(c: Country): string {
   return c.cca3 === "UNK" ? "XKX" : c.cca3;
 }
 
-/** Countries first, then our aliases, then the cities of the package by population. */
-function rank(e: GazetteerEntry): number {
+/** Countries first, then our aliases, then the cities of the package (by population). */
+export function rank(e: GazetteerEntry): number {
   return e.kind === "country" ? 0 : e.source === "aliases" ? 1 : 2;
 }
 
@@ -218,6 +221,7 @@ function compile(options: GazetteerOptions): Index {
       lon: city.lon,
       population: city.population,
       kind: "city",
+      capital: city.capital,
       source: "cities",
     };
     const list = cityIndex.get(key);
@@ -247,10 +251,14 @@ function compile(options: GazetteerOptions): Index {
       lon: c.latlng[1] ?? null,
       population: 0,
       kind: "country",
+      capital: false,
       source: "countries",
     };
-    // Codes ("IR") and inverted forms ("Korea, Republic of") are not how news names a country.
-    const names = [c.name.common, c.name.official, ...c.altSpellings].filter(
+    // Codes ("IR") and inverted forms ("Korea, Republic of") are not how news names a country, and
+    // one-word alternative spellings are mostly native names or demonyms ("Island", "Thai", "Saudi"):
+    // the ones news uses are in our aliases.
+    const alternatives = c.altSpellings.filter((n) => n.includes(" "));
+    const names = [c.name.common, c.name.official, ...alternatives].filter(
       (n) => /\p{Ll}/u.test(n) && !n.includes(",") && /^[\p{Script=Latin}\s'’().-]+$/u.test(n),
     );
     for (const n of names) add(n, entry);
@@ -291,6 +299,7 @@ function aliasEntry(
       lon: alias.lon,
       population: 0,
       kind: alias.kind,
+      capital: false,
       source: "aliases",
     };
   }
@@ -304,6 +313,7 @@ function aliasEntry(
       lon: c.latlng[1] ?? null,
       population: 0,
       kind: "country",
+      capital: false,
       source: "aliases",
     };
   }

@@ -1,7 +1,7 @@
 // Place names in a Doc: capitalised proper-noun spans looked up in the gazetteer, ambiguity resolved
 // by the countries the article names.
 import type { Doc, PlaceMention, Token } from "../../core/types.js";
-import { type Gazetteer, type GazetteerEntry, normalizeName } from "./gazetteer.js";
+import { type Gazetteer, type GazetteerEntry, normalizeName, rank } from "./gazetteer.js";
 
 /** Longest place name tried, in tokens ("Bonaire Sint Eustatius and Saba" is left out). */
 const MAX_TOKENS = 5;
@@ -24,8 +24,38 @@ const CONNECTORS = new Set([
   "da",
   "do",
 ]);
-/** A match inside a longer run of proper nouns ("Kyiv Mayor Vitali Klitschko") needs this many people. */
-const PARTIAL_MIN_POPULATION = 100_000;
+/**
+ * A city of the package named inside a longer run of proper nouns ("Kyiv Mayor Vitali Klitschko") needs this
+ * many people: smaller ones there are mostly given names ("Vladimir Putin", "Hassan Rouhani").
+ */
+const PARTIAL_MIN_POPULATION = 1_000_000;
+/**
+ * A one-word city of the package smaller than this, and no national capital, is a place only after a
+ * locative word ("in Hassan", "near Van") or before ", Country": elsewhere such words are mostly surnames
+ * ("Obama", "Warren"). Countries and our aliases need no such context.
+ */
+const FREE_MIN_POPULATION = 1_000_000;
+/** Words before a place name that make it one. */
+const PLACE_CONTEXT = new Set([
+  "in",
+  "at",
+  "near",
+  "from",
+  "to",
+  "into",
+  "outside",
+  "inside",
+  "across",
+  "around",
+  "throughout",
+  "within",
+  "along",
+  "toward",
+  "towards",
+  "via",
+  "of",
+  "between",
+]);
 
 interface Match {
   tokenStart: number;
@@ -37,9 +67,34 @@ function capitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text);
 }
 
+/** Words that are places somewhere ("August", Georgia; "God", Hungary) and never in news. */
+const NEVER_PLACES = new Set([
+  "god",
+  "allah",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+]);
+
 /** A token that can start or end a place name. */
 function nameToken(t: Token): boolean {
-  return t.pos === "PROPN" && capitalised(t);
+  return t.pos === "PROPN" && capitalised(t) && !NEVER_PLACES.has(t.lower);
 }
 
 /** An acronym ("UN", "EU", "NATO") names a place only through a country name or one of our aliases. */
@@ -62,7 +117,8 @@ export function findPlaces(doc: Doc, gazetteer: Gazetteer): PlaceMention[] {
         continue;
       }
       const demonym = gazetteer.demonym(normalizeName(t.text));
-      const found = longestMatch(doc, i, sentence.tokenEnd, gazetteer);
+      const previous = matches[matches.length - 1];
+      const found = longestMatch(doc, i, sentence.tokenEnd, gazetteer, previous?.tokenEnd ?? -1);
       if (found) {
         matches.push(found);
         const countries = new Set(found.candidates.map((c) => c.country));
@@ -78,7 +134,13 @@ export function findPlaces(doc: Doc, gazetteer: Gazetteer): PlaceMention[] {
   return matches.map((m) => toMention(doc, m, choose(m.candidates, countryCounts)));
 }
 
-function longestMatch(doc: Doc, i: number, sentenceEnd: number, gazetteer: Gazetteer): Match | null {
+function longestMatch(
+  doc: Doc,
+  i: number,
+  sentenceEnd: number,
+  gazetteer: Gazetteer,
+  previousEnd: number,
+): Match | null {
   const sentenceStart = doc.sentences[doc.tokens[i].sentence].tokenStart;
   const freeLeft = i === sentenceStart || !nameToken(doc.tokens[i - 1]);
   for (let end = Math.min(i + MAX_TOKENS, sentenceEnd); end > i; end--) {
@@ -94,20 +156,51 @@ function longestMatch(doc: Doc, i: number, sentenceEnd: number, gazetteer: Gazet
     const all = gazetteer.lookup(normalizeName(text));
     const whole = freeLeft && (end === sentenceEnd || !nameToken(doc.tokens[end]));
     const candidates = all.filter((e) => {
-      if (acronym(text) && e.source === "cities") return false;
-      if (whole) return true;
-      return e.kind !== "city" || e.source === "aliases" || e.population >= PARTIAL_MIN_POPULATION;
+      if (e.source !== "cities") return true;
+      if (acronym(text)) return false;
+      if (!whole) return e.population >= PARTIAL_MIN_POPULATION;
+      if (e.capital || e.population >= FREE_MIN_POPULATION || end - i > 1) return true;
+      return placeContext(doc, i, end, sentenceEnd, gazetteer, previousEnd);
     });
     if (candidates.length > 0) return { tokenStart: i, tokenEnd: end, candidates };
   }
   return null;
 }
 
-/** The candidate in a country the article names (the most named one), else the first. */
+/** "in X", "near X", "X, Lebanon", and the second of "in X and Y" when X was a place. */
+function placeContext(
+  doc: Doc,
+  i: number,
+  end: number,
+  sentenceEnd: number,
+  gazetteer: Gazetteer,
+  previousEnd: number,
+): boolean {
+  const sentenceStart = doc.sentences[doc.tokens[i].sentence].tokenStart;
+  let k = i - 1;
+  while (k >= sentenceStart && (doc.tokens[k].pos === "DET" || doc.tokens[k].pos === "ADJ")) k--;
+  const prev = k >= sentenceStart ? doc.tokens[k] : null;
+  if (prev && PLACE_CONTEXT.has(prev.lower)) return true;
+  if (prev && (prev.lower === "and" || prev.lower === "or" || prev.text === ",") && previousEnd === k)
+    return true;
+  const comma = end < sentenceEnd ? doc.tokens[end] : null;
+  const next = end + 1 < sentenceEnd ? doc.tokens[end + 1] : null;
+  if (comma?.text === "," && next) {
+    const country = gazetteer.lookup(normalizeName(next.text))[0];
+    if (country?.kind === "country") return true;
+  }
+  return false;
+}
+
+/**
+ * Among the candidates of the best kind (a country, else our aliases, else the package's cities),
+ * the one in the country the article names most; else the first (the most populous).
+ */
 function choose(candidates: readonly GazetteerEntry[], counts: Map<string, number>): GazetteerEntry {
   let best = candidates[0];
   let bestCount = best.country ? (counts.get(best.country) ?? 0) : 0;
   for (const c of candidates) {
+    if (rank(c) !== rank(candidates[0])) continue;
     const n = c.country ? (counts.get(c.country) ?? 0) : 0;
     if (n > bestCount) {
       best = c;
