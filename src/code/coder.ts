@@ -278,7 +278,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             /ed$/.test(t.lower) &&
             prevT &&
             (prevT.pos === "DET" || prevT.pos === "ADJ") &&
-            nextT?.pos === "NOUN";
+            (nextT?.pos === "NOUN" || nextT?.pos === "PROPN");
           let best: Match | null = null;
           for (const p of patterns) {
             if (adjectival && !p.noun) continue;

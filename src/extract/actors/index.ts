@@ -376,8 +376,13 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
       let agentIdx = -1;
       if (next && pick(next.entries, "agent")) {
         const gap = tokens.slice(raw.end, next.start).map((t) => t.lower);
+        // "Irish nationalist guerrillas", "Palestinian suicide bombers": modifiers may stand between.
+        const modifiers = tokens
+          .slice(raw.end, next.start)
+          .every((t) => (t.pos === "ADJ" || t.pos === "NOUN") && !capitalised(t));
         if (
           ((country.how === "demonym" || country.how === "name") && gap.length === 0) ||
+          (country.how === "demonym" && gap.length <= 2 && modifiers) ||
           (gap.length === 1 && (gap[0] === "'s" || gap[0] === "’s"))
         ) {
           agentRaw = next;
@@ -604,22 +609,21 @@ function agentCountries(c: Ctx): void {
     bySentence.set(m.sentence, list);
   }
   for (const m of c.mentions) {
-    if (m.kind !== "agent" || !m.referent || m.referent.country !== null) continue;
-    const states = (bySentence.get(m.sentence) ?? []).filter(
+    if ((m.kind !== "agent" && m.kind !== "unknown") || !m.referent || m.referent.country !== null) continue;
+    const others = bySentence.get(m.sentence) ?? [];
+    const states = others.filter(
       (x) => (x.kind === "country" || x.kind === "capital") && x.referent?.country && !x.referent.sector,
     );
+    const byDistance = (a: Mention, b: Mention) =>
+      Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart);
     const place = states.find((x) => x.placeOnly);
-    const nearest =
-      place ??
-      states.sort((a, b) => Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart))[0];
+    // Last resort: the country of another actor of the sentence ("Nigerian authorities jailed members of MASSOB").
+    const actors = others.filter((x) => x !== m && x.referent?.country && x.kind !== "compound");
+    const nearest = place ?? states.sort(byDistance)[0] ?? actors.sort(byDistance)[0];
     if (!nearest?.referent?.country) continue;
     const country = nearest.referent.country;
-    m.referent = {
-      ...m.referent,
-      code: `${country}${m.referent.sector ?? ""}`,
-      country,
-      name: `${country} ${m.referent.name}`,
-    };
+    const name = m.kind === "unknown" ? m.referent.name : `${country} ${m.referent.name}`;
+    m.referent = { ...m.referent, code: `${country}${m.referent.sector ?? ""}`, country, name };
     m.why = `${m.why}; country ${country} from '${nearest.text}' in the same sentence`;
   }
 }
