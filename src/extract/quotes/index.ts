@@ -441,7 +441,7 @@ function praisedQuality(doc: Doc, sentence: Sentence, cue: number): [number, num
   return clauseContent(doc, sentence, cue + 1);
 }
 
-/** "C, according to X." or "According to X, C." */
+/** "C, according to X.", "According to X, C." or "C, according to X, D." */
 function accordingTo(doc: Doc, sentence: Sentence, cue: number): [number, number] | null {
   const { tokenStart, tokenEnd } = sentence;
   if (cue === tokenStart) {
@@ -449,6 +449,14 @@ function accordingTo(doc: Doc, sentence: Sentence, cue: number): [number, number
       if (doc.tokens[k].text === ",") return clauseContent(doc, sentence, k + 1);
     }
     return null;
+  }
+  // "The talks, according to Turkish officials, will resume": the whole sentence is the report.
+  for (let k = cue + 2; k < tokenEnd; k++) {
+    const t = doc.tokens[k];
+    if (t.text === "," && k + 1 < tokenEnd && !isTrailing(doc.tokens[k + 1])) {
+      return clauseContent(doc, sentence, tokenStart);
+    }
+    if (t.pos === "VERB" || t.pos === "AUX") break;
   }
   let to = cue;
   while (to > tokenStart && isTrailing(doc.tokens[to - 1])) to--;

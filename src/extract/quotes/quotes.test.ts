@@ -288,3 +288,12 @@ test("a noun object of a cue verb is not speech: emphasized the need for", () =>
     [],
   );
 });
+
+test("'according to X' reports the clause around it", () => {
+  assert.equal(only(read("According to officials, the talks will resume.")).text, "the talks will resume");
+  const q = only(read("The talks, according to Turkish officials, will resume next week."));
+  assert.deepEqual(
+    [q.cue, q.text],
+    ["according to", "The talks, according to Turkish officials, will resume next week"],
+  );
+});
