@@ -8,6 +8,7 @@ import {
   groupPeriodOn,
   holderOn,
   type Person,
+  type Phrase,
   type Role,
   termOn,
   wordKey,
@@ -109,30 +110,64 @@ function capitalised(t: Token): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/**
+ * The knowledge base's phrase index split again by second word, built once per component: "the" starts
+ * hundreds of phrases, and a token should only try those whose second word follows it. Each list keeps the
+ * index's order (longest first), and every multi-word phrase comes before the one-word ones.
+ */
+interface PhraseIndex {
+  get(first: string): { single: Phrase[]; bySecond: Map<string, Phrase[]> } | undefined;
+}
+
+function indexBySecondWord(index: ActorKb["index"]): PhraseIndex {
+  const out = new Map<string, { single: Phrase[]; bySecond: Map<string, Phrase[]> }>();
+  for (const [first, phrases] of index) {
+    const entry = { single: [] as Phrase[], bySecond: new Map<string, Phrase[]>() };
+    for (const p of phrases) {
+      if (p.words.length < 2) entry.single.push(p);
+      else {
+        const list = entry.bySecond.get(p.words[1]);
+        if (list) list.push(p);
+        else entry.bySecond.set(p.words[1], [p]);
+      }
+    }
+    out.set(first, entry);
+  }
+  return out;
+}
+
+/** The first phrase of the list (longest first) that matches at token i with an acceptable entry. */
+function firstMatch(phrases: Phrase[], tokens: Token[], i: number, to: number, keys: string[]): Raw | null {
+  for (const p of phrases) {
+    const n = p.words.length;
+    if (i + n > to) continue;
+    let ok = true;
+    for (let k = 1; k < n; k++) {
+      if (keys[i + k] !== p.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const entries = p.cased ? p.entries.filter((e) => acceptable(e, tokens, i, i + n)) : p.entries;
+    if (entries.length === 0) continue;
+    return { start: i, end: i + n, entries };
+  }
+  return null;
+}
+
 /** Longest knowledge-base phrase starting at each token, left to right, no overlaps. */
-function matchPhrases(kb: ActorKb, tokens: Token[], from: number, to: number, keys: string[]): Raw[] {
+function matchPhrases(index: PhraseIndex, tokens: Token[], from: number, to: number, keys: string[]): Raw[] {
   const out: Raw[] = [];
   let i = from;
   while (i < to) {
-    const phrases = kb.index.get(keys[i]);
+    const phrases = index.get(keys[i]);
     let best: Raw | null = null;
     if (phrases) {
-      for (const p of phrases) {
-        const n = p.words.length;
-        if (i + n > to) continue;
-        let ok = true;
-        for (let k = 1; k < n; k++) {
-          if (keys[i + k] !== p.words[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) continue;
-        const entries = p.cased ? p.entries.filter((e) => acceptable(e, tokens, i, i + n)) : p.entries;
-        if (entries.length === 0) continue;
-        best = { start: i, end: i + n, entries };
-        break;
-      }
+      const longer = i + 1 < to ? phrases.bySecond.get(keys[i + 1]) : undefined;
+      best =
+        (longer && firstMatch(longer, tokens, i, to, keys)) ||
+        firstMatch(phrases.single, tokens, i, to, keys);
     }
     if (best) {
       out.push(best);
@@ -155,6 +190,7 @@ function acceptable(e: Entry, tokens: Token[], start: number, end: number): bool
 interface Ctx {
   doc: Doc;
   kb: ActorKb;
+  phrases: PhraseIndex;
   date: string;
   mentions: Mention[];
 }
@@ -242,7 +278,7 @@ function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | unde
 function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], seenPeople: Set<string>): void {
   const { doc, kb, date } = c;
   const tokens = doc.tokens;
-  const raws = matchPhrases(kb, tokens, sFrom, sTo, keys);
+  const raws = matchPhrases(c.phrases, tokens, sFrom, sTo, keys);
   const used = new Set<number>();
   const sentenceStartIndex = c.mentions.length;
 
@@ -736,13 +772,14 @@ export interface ActorsComponentOptions {
 /** Pipeline component: writes doc.mentions (detection and resolution) and coreference. */
 export function createActorsComponent<C>(options: ActorsComponentOptions): Component<C> {
   const { kb } = options;
+  const phrases = indexBySecondWord(kb.index);
   return {
     name: "actors",
     reads: ["tokens", "sentences"],
     writes: ["mentions", "coref"],
     run(doc) {
       const keys = doc.tokens.map((t) => wordKey(t.text));
-      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
+      const c: Ctx = { doc, kb, phrases, date: doc.article.date, mentions: [] };
       const seenPeople = new Set<string>();
       for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, seenPeople);
       coreference(c);
