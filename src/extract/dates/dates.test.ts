@@ -51,6 +51,10 @@ test("'is due to' makes the clause future", () => {
   assert.equal(only("He is due to arrive on Sunday.", "2025-05-30").date, "2025-06-01");
 });
 
+test("'is to be held' makes the clause future", () => {
+  assert.equal(only("The summit is to be held on Monday.", "2025-05-28").date, "2025-06-02");
+});
+
 test("each weekday follows the tense of its own clause", () => {
   const found = read("He said on Monday that he will go on Friday.", "2025-05-28").dates;
   assert.deepEqual(

@@ -257,8 +257,8 @@ export function periods(doc: Doc, sentence: Sentence, ref: Reference): DateMenti
   const out: DateMention[] = [];
   const refYear = partsOf(ref.day).year;
   for (const { re, kind } of PERIOD_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // matchAll works on a copy: the shared pattern's lastIndex is never touched.
+    for (const m of text.matchAll(re)) {
       let start = sentence.start + m.index;
       let end = start + m[0].length;
       if (out.some((o) => o.start < end && start < o.end)) continue;
@@ -351,8 +351,10 @@ export function futureContext(doc: Doc, sentence: Sentence, ids: Int32Array, tok
     }
     if (FUTURE_ADJ.has(t.lower) && t.pos === "ADJ") return true;
     if (next?.lower === "to" && FUTURE_BEFORE_TO.has(t.lower)) return true;
-    // "is to visit", "are to meet": be + to + verb.
-    if (t.lemma === "be" && next?.lower === "to" && doc.tokens[i + 2]?.pos === "VERB") return true;
+    // "is to visit", "is to be held": be + to + verb.
+    const after = doc.tokens[i + 2];
+    if (t.lemma === "be" && next?.lower === "to" && (after?.pos === "VERB" || after?.pos === "AUX"))
+      return true;
   }
   return false;
 }
