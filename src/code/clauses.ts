@@ -237,14 +237,40 @@ export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
 export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | null {
   const tokens = doc.tokens;
   const candidates = actorMentions(doc, clauseStart, i);
+  let inPhrase: Mention | null = null;
   for (let c = candidates.length - 1; c >= 0; c--) {
     const m = candidates[c];
     let k = m.tokenStart - 1;
     while (k >= clauseStart && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ")) k--;
     const before = k >= clauseStart ? tokens[k] : null;
-    if (before && PREPOSITIONS_BEFORE_SUBJECT.has(before.lower) && before.pos === "ADP") continue;
+    if (before && PREPOSITIONS_BEFORE_SUBJECT.has(before.lower) && before.pos === "ADP") {
+      // "A camp for Congolese refugees was attacked": an actor inside the subject's own phrase.
+      if (
+        ["of", "for", "from"].includes(before.lower) &&
+        !tokens.slice(clauseStart, k).some((t) => t.pos === "VERB")
+      ) {
+        inPhrase = m;
+      }
+      continue;
+    }
     // A possessor ("Pakistan's good positions") is the subject's owner, still the best actor for it.
     return m;
+  }
+  if (inPhrase) return inPhrase;
+  // "Israeli helicopters shelled ...": a demonym modifying the subject's head names the actor.
+  for (let k = i - 1; k >= clauseStart; k--) {
+    const mod = doc.mentions.find((x) => x.modifier && x.tokenStart === k);
+    if (mod) {
+      const between = tokens.slice(mod.tokenEnd, i);
+      if (
+        between.every(
+          (t) =>
+            t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "CCONJ" || t.pos === "AUX" || t.pos === "ADV",
+        )
+      ) {
+        return mod;
+      }
+    }
   }
   return null;
 }

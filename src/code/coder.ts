@@ -340,7 +340,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               confidence -= 0.05;
             } else if (!p.flags.has("intrans")) {
               // Default: the first actor after the trigger in its clause (object or prepositional object).
-              const after = actorMentions(doc, best.end, clause.end);
+              const after = actorMentions(doc, best.anchor + 1, clause.end);
               targetM = after.slice(0, 1);
               confidence -= 0.1;
             }
