@@ -23,8 +23,11 @@ const knowledge = inlineKnowledge({
     036|express willingness to meet {T}|
     141|protest|intrans
     057|sign agreement with {T}|
+    120|reject {T}|
+    1722|ban {T}|self
   `),
   evaluative: { good: 1, strong: 1, wrong: -1 },
+  intent: { "172": "132", "19": "138" },
   discards: { sentence: ["world cup"], article: ["box office"] },
 });
 const dyad = createDyad({ knowledge });
@@ -74,9 +77,10 @@ test("refraining from an act negates it", () => {
   assert.deepEqual(pairs(code("Iran refrains from attacking Pakistan.")), ["IRN>190>PAK:negated"]);
 });
 
-test("will and pledge mark the future", () => {
-  assert.deepEqual(pairs(code("Iran will attack Pakistan.")), ["IRN>190>PAK:future"]);
-  assert.deepEqual(pairs(code("Iran pledged to attack Pakistan.")), ["IRN>190>PAK:future"]);
+test("will and pledge mark the future; announced force is coded as a threat (data/intent.tsv)", () => {
+  assert.deepEqual(pairs(code("Iran will attack Pakistan.")), ["IRN>138>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran pledged to attack Pakistan.")), ["IRN>138>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran will praise Pakistan.")), ["IRN>051>PAK:future"]);
 });
 
 test("would and if mark the hypothetical", () => {
@@ -133,4 +137,16 @@ test("every event carries evidence: sentence, trigger offsets and the rule", () 
   assert.equal(e.evidence.text, text);
   assert.match(e.evidence.rule, /verbs\.tsv:\d+ 'praise \{T\}'/);
   assert.ok(e.confidence !== null && e.confidence > 0 && e.confidence <= 1);
+});
+
+test("telling another actor what it must do is a demand", () => {
+  assert.deepEqual(pairs(code("Russia said Sudan must return the helicopter.")), ["RUS>100>SDN:asserted"]);
+});
+
+test("a demonym in the target phrase is the target when nothing else is", () => {
+  assert.deepEqual(pairs(code("Pakistan rejected proposed Indian changes.")), ["PAK>120>IND:asserted"]);
+});
+
+test("a domestic target with a sector of its own stays", () => {
+  assert.deepEqual(pairs(code("Pakistan arrested Pakistani protesters.")), ["PAK>173>PAKCVL:asserted"]);
 });

@@ -94,8 +94,13 @@ function npEnd(doc: Doc, i: number, limit: number): number {
   let k = i;
   while (k < limit) {
     const t = tokens[k];
+    // "reject proposed Israeli changes": a participle before a noun belongs to the phrase.
+    const participle =
+      t.pos === "VERB" &&
+      /(ed|ing)$/.test(t.lower) &&
+      ["NOUN", "PROPN", "ADJ"].includes(tokens[k + 1]?.pos ?? "");
     if (
-      t.pos === "VERB" ||
+      (t.pos === "VERB" && !participle) ||
       t.pos === "AUX" ||
       t.pos === "SCONJ" ||
       (t.pos === "PUNCT" && !QUOTES.has(t.text) && t.text !== "-")
@@ -188,24 +193,76 @@ function nominalSource(
 }
 
 function isDiscarded(text: string, phrases: readonly string[]): string | null {
-  const lower = text.toLowerCase();
+  return firstPhrase(text.toLowerCase(), phrases);
+}
+
+function firstPhrase(lower: string, phrases: readonly string[]): string | null {
   for (const p of phrases) if (lower.includes(p)) return p;
   return null;
 }
 
+/**
+ * The sentences that hold a discard phrase, found in one pass over the lower-cased article instead of one
+ * per sentence. Null when lower-casing moves offsets (a character that lower-cases to two, or a final
+ * sigma, whose form depends on its neighbours): the caller then checks each sentence on its own.
+ */
+function discardedSentences(doc: Doc, lower: string, phrases: readonly string[]): Set<number> | null {
+  if (lower.length !== doc.text.length || doc.text.includes("Σ")) return null;
+  const out = new Set<number>();
+  // isDiscarded stops at an empty phrase, which every text includes, and returns it: "not discarded".
+  const empty = phrases.indexOf("");
+  const effective = empty === -1 ? phrases : phrases.slice(0, empty);
+  if (effective.length === 0) return out;
+  const found: [number, number][] = [];
+  for (const p of effective) {
+    for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + p.length]);
+  }
+  if (found.length === 0) return out;
+  for (const s of doc.sentences) {
+    if (found.some(([from, to]) => from >= s.start && to <= s.end)) out.add(s.index);
+  }
+  return out;
+}
+
+/** The word elements after the anchor that a pattern cannot match without (each a list of alternatives). */
+function requiredWords(p: Pattern): string[][] {
+  const out: string[][] = [];
+  for (let e = 1; e < p.elements.length; e++) {
+    const el = p.elements[e];
+    if (el.type === "word" && !el.optional) out.push(el.alts);
+  }
+  return out;
+}
+
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
+  // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form).
+  const required = new Map<Pattern, string[][]>();
+  for (const list of lexicon.byAnchor.values()) for (const p of list) required.set(p, requiredWords(p));
   return {
     name: "events",
     reads: ["tokens", "sentences", "mentions", "coref"],
     writes: ["clauses", "events"],
     run(doc) {
-      if (isDiscarded(doc.text, discards.article)) return doc;
+      const lowerText = doc.text.toLowerCase();
+      if (firstPhrase(lowerText, discards.article)) return doc;
+      const discarded = discardedSentences(doc, lowerText, discards.sentence);
       const events: Event[] = [];
       const tokens = doc.tokens;
       for (const s of doc.sentences) {
         const sentenceText = doc.text.slice(s.start, s.end);
-        if (isDiscarded(sentenceText, discards.sentence)) continue;
+        if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
+        let words: Set<string> | null = null;
+        const present = (p: Pattern): boolean => {
+          const needs = required.get(p);
+          if (!needs || needs.length === 0) return true;
+          if (words === null) {
+            words = new Set<string>();
+            for (let k = s.tokenStart; k < s.tokenEnd; k++) words.add(tokens[k].lemma).add(tokens[k].lower);
+          }
+          const w = words;
+          return needs.every((alts) => alts.some((a) => w.has(a)));
+        };
         const speech = reportedSpeech(doc, s.index);
         doc.clauses.push({
           sentence: s.index,
@@ -283,6 +340,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (const p of patterns) {
             if (adjectival && !p.noun) continue;
             if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB") continue;
+            if (!present(p)) continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
             if (
@@ -334,6 +392,14 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
               targetM = actorMentions(doc, best.targetFrom, best.targetTo).slice(0, 1);
+              if (targetM.length === 0) {
+                // "rejected Israeli changes": the demonym is the actor the phrase is about.
+                const from = best.targetFrom;
+                const to = best.targetTo;
+                targetM = doc.mentions
+                  .filter((x) => x.modifier && x.tokenStart >= from && x.tokenEnd <= to)
+                  .slice(0, 1);
+              }
             } else if (best.clauseFrom !== null) {
               const cs = clauseSubject(doc, best.clauseFrom, s.tokenEnd);
               targetM = cs ? [cs] : [];
@@ -375,6 +441,25 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           let v = subj.tokenEnd;
           while (v < sp.complementEnd && tokens[v].pos !== "VERB" && tokens[v].pos !== "AUX") v++;
           if (v >= sp.complementEnd) continue;
+          // "Russia said Sudan must return the helicopter": telling another actor what it must do is a demand.
+          if (
+            tokens[v].lower === "must" ||
+            (tokens[v].lower === "should" && tokens[v + 1]?.lower !== "not")
+          ) {
+            const targets = dropSelf(actorsOf(doc, subj), speaker, false);
+            if (targets.length && known(targets)) {
+              add(
+                "100",
+                speaker,
+                targets,
+                "asserted",
+                [sp.verb, sp.verb + 1],
+                `reported demand: '${tokens[sp.verb].text}' + '${tokens[v].text}' about ${subj.text}`,
+                0.6,
+              );
+              continue;
+            }
+          }
           const { modality } = verbModality(doc, v + 1 < sp.complementEnd ? v + 1 : v, sp.complementStart);
           let score = 0;
           let words: string[] = [];

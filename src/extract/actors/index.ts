@@ -508,6 +508,10 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     }
 
     if (agent) {
+      // A singular agent noun before another noun is a modifier: "military intelligence", "police station".
+      const following = tokens[raw.end];
+      if (!agent.plural && following && following.pos === "NOUN" && !capitalised(following) && raw.end < sTo)
+        continue;
       // A title without a name: "the Leader", "the president" -> coreference later.
       const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
       const text = span(doc, start, raw.end).text;
