@@ -39,7 +39,10 @@ interface Found {
   speaker: Mention | null;
 }
 
-/** Every quote of a Doc, in text order. */
+/**
+ * Every quote of a Doc, in text order. start and end point into the article; the text of a direct quote
+ * split around its cue or running over paragraphs joins its parts with a space, marks and cue left out.
+ */
 export function findQuotes(doc: Doc): Quote[] {
   const mentions = indexMentions(doc);
   const tokenAt = tokenLocator(doc);
