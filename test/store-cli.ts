@@ -1,6 +1,5 @@
 // Helpers for the store's cross-layer tests: run the dyad CLI in-process or as a child process.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../src/cli/main.js";
 
@@ -13,37 +12,12 @@ export async function dyad(args: string[]): Promise<{ code: number; out: string;
   return { code, out, err };
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const info = statSync(path);
-    if (info.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (name.endsWith(".ts") && !name.endsWith(".test.ts")) newest = Math.max(newest, info.mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * The node arguments that start the dyad executable: `bin/dyad.js` (which runs dist/ when built), unless
- * dist/ is older than the sources, as in a working tree between builds: then the sources through tsx.
- */
-export function dyadCommand(): { args: string[]; note?: string } {
-  const built = join(ROOT, "dist/cli/commands/ingest.js");
-  if (!existsSync(join(ROOT, "dist/cli/bin.js"))) return { args: [join(ROOT, "bin/dyad.js")] };
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, "src"))) {
-    return { args: [join(ROOT, "bin/dyad.js")] };
-  }
-  return {
-    args: ["--import", "tsx", join(ROOT, "src/cli/bin.ts")],
-    note: "dist/ is older than src/: running the sources (run npm run build to test bin/dyad.js on dist/)",
-  };
-}
+/** `node bin/dyad.js`: it runs dist/ when the build is fresh, and the sources through tsx otherwise. */
+export const DYAD_BIN = join(ROOT, "bin/dyad.js");
 
 /** Starts `dyad ARGS` as a child process. */
 export function spawnDyad(args: string[]) {
-  const command = dyadCommand();
-  return spawn(process.execPath, [...command.args, ...args], {
+  return spawn(process.execPath, [DYAD_BIN, ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -11,7 +11,7 @@ import pg from "pg";
 import { generateCorpus, toJsonl } from "../bench/corpus.js";
 import type { IngestSummary } from "../src/cli/commands/ingest.js";
 import { openStore, type Store } from "../src/store/index.js";
-import { dyadCommand, runDyadProcess, spawnDyad } from "./store-cli.js";
+import { runDyadProcess, spawnDyad } from "./store-cli.js";
 
 const ARTICLES = 1500;
 const BATCH = "40";
@@ -106,8 +106,6 @@ async function crashAndResume(reference: string, killed: string): Promise<void> 
 
 before(() => {
   writeFileSync(corpus, generateCorpus({ articles: ARTICLES, seed: 20250526 }).map(toJsonl).join(""));
-  const note = dyadCommand().note;
-  if (note) process.stdout.write(`# ${note}\n`);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
