@@ -16,9 +16,14 @@ import {
 } from "./calendar.js";
 import { clauseIds } from "./clause.js";
 
-/** Sentences without one of these hold no date expression: chrono is not run on them. */
-const ANCHORS =
-  /\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|today|tonight|yesterday|tomorrow|week|month|year|\bago\b|morning|afternoon|evening|night/i;
+/**
+ * chrono is the slowest step of the pipeline: it runs only on sentences with one of these words
+ * (weekdays, months, casual days, units of time) or a numeric date ("2025-05-26", "26/5/2025").
+ */
+const CHRONO_ANCHORS =
+  /\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|today|tonight|yesterday|tomorrow|week|month|year|decade|\bago\b|morning|afternoon|evening|night|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/i;
+/** Years and periods need a year in the text. */
+const YEAR_ANCHOR = /\b(1[5-9]|20)\d\d/;
 
 /** A period or day lying more than this many days before the article counts as history. */
 const HISTORY_DAYS = 366;
@@ -31,7 +36,6 @@ export interface Reference {
 /** Finds and resolves the date expressions of a sentence against the article date. */
 export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): DateMention[] {
   const text = doc.text.slice(sentence.start, sentence.end);
-  if (!ANCHORS.test(text)) return [];
   const out: DateMention[] = [];
   let ids: Int32Array | null = null;
   const future = (charStart: number): boolean => {
@@ -39,10 +43,12 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
     return futureContext(doc, sentence, ids, tokenAt(doc, sentence, charStart));
   };
   const instant = new Date(ref.day * 86_400_000 + 12 * 3_600_000);
-  for (const r of casual.parse(text, { instant, timezone: 0 })) {
+  const found = CHRONO_ANCHORS.test(text) ? casual.parse(text, { instant, timezone: 0 }) : [];
+  for (const r of found) {
     const mention = fromChrono(doc, sentence, r, ref, future);
     if (mention) out.push(mention);
   }
+  if (!YEAR_ANCHOR.test(text)) return out.sort((a, b) => a.start - b.start);
   for (const p of periods(doc, sentence, ref)) {
     if (!out.some((m) => m.start < p.end && p.start < m.end)) out.push(p);
   }
