@@ -16,9 +16,15 @@ export interface Nlp {
 
 let instance: Nlp | null = null;
 
+/**
+ * wink's annotations that Dyad reads: sentence boundaries and POS tags (lemmas are computed on demand).
+ * Named entities, negation and sentiment would cost a third of the reading time and nothing reads them.
+ */
+const PIPE = ["sbd", "pos"];
+
 /** Returns this process's NLP instance, created on first use. */
 export function getNlp(): Nlp {
-  if (!instance) instance = createNlp(winkNLP(model));
+  if (!instance) instance = createNlp(winkNLP(model, PIPE));
   return instance;
 }
 
@@ -36,11 +42,8 @@ function createNlp(nlp: Wink): Nlp {
       const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
       const tags = wdoc.tokens().out(its.pos) as string[];
       const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-      const spans: Array<[number, number]> = [];
       const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
-      wdoc.sentences().each((s: ItemSentence) => {
-        spans.push(s.out(span) as unknown as [number, number]);
-      });
+      const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
 
       // wink's token indices include whitespace tokens (SPACE); drop them and map offsets.
       const tokens: Token[] = [];
