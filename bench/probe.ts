@@ -1,0 +1,218 @@
+// One measurement in a fresh process: the bench runs each mode here, so that every mode has its own
+// start-up time and its own peak memory. Prints one JSON line (ProbeResult) on stdout.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Article } from "../src/core/types.js";
+import { type ReadResult, readInputs } from "../src/ingest/index.js";
+import { getNlp } from "../src/nlp/index.js";
+import { createDyad } from "../src/pipeline/dyad.js";
+import { type CodeResult, codeStream } from "../src/pipeline/stream.js";
+import { codeStreamParallel } from "../src/pipeline/workers.js";
+import { type IngestItem, openStore, type Store } from "../src/store/index.js";
+
+export type ProbeMode = "baseline" | "code" | "ingest";
+
+export interface ProbeResult {
+  mode: ProbeMode;
+  workers: number;
+  articles: number;
+  /** Counted by the baseline only (the other modes run on the same corpus). */
+  sentences: number;
+  tokens: number;
+  events: number;
+  passSeconds: number[];
+  peakRssKb: number;
+  firstEventMs: number | null;
+  firstEventKind: "event" | "article";
+}
+
+/** Articles per store transaction, as `dyad ingest` writes them by default. */
+const INGEST_BATCH = 200;
+
+async function readCorpus(path: string): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const item of readInputs([path])) {
+    if (!item.ok) throw item.error;
+    articles.push(item.article);
+  }
+  return articles;
+}
+
+async function* repeat(articles: readonly Article[], passes: number): AsyncGenerator<ReadResult> {
+  for (let p = 0; p < passes; p++) for (const article of articles) yield { ok: true, article };
+}
+
+/** Times passes over the corpus by the moments their last article comes out. */
+function createClock(perPass: number) {
+  const ends: number[] = [];
+  let start = performance.now();
+  let done = 0;
+  return {
+    restart() {
+      start = performance.now();
+    },
+    /** Call once per article that comes out; returns true at the end of a pass. */
+    tick(): boolean {
+      done++;
+      if (done % perPass !== 0) return false;
+      ends.push(performance.now());
+      return true;
+    },
+    seconds(): number[] {
+      return ends.map((end, i) => (end - (i === 0 ? start : ends[i - 1])) / 1000);
+    },
+  };
+}
+
+function baseline(articles: readonly Article[], passes: number): Omit<ProbeResult, "peakRssKb"> {
+  const nlp = getNlp();
+  const clock = createClock(articles.length);
+  let sentences = 0;
+  let tokens = 0;
+  let first: number | null = null;
+  for (let p = 0; p < passes; p++) {
+    for (const article of articles) {
+      const counts = nlp.count(article.text);
+      first ??= performance.now();
+      if (p === 0) {
+        sentences += counts.sentences;
+        tokens += counts.tokens;
+      }
+      clock.tick();
+    }
+  }
+  return {
+    mode: "baseline",
+    workers: 0,
+    articles: articles.length,
+    sentences,
+    tokens,
+    events: 0,
+    passSeconds: clock.seconds(),
+    firstEventMs: first,
+    firstEventKind: "article",
+  };
+}
+
+function stream(source: AsyncIterable<ReadResult>, workers: number): AsyncIterable<CodeResult> {
+  return workers > 0 ? codeStreamParallel(source, { workers }) : codeStream(source, { dyad: createDyad() });
+}
+
+async function code(
+  articles: readonly Article[],
+  passes: number,
+  workers: number,
+): Promise<Omit<ProbeResult, "peakRssKb">> {
+  const clock = createClock(articles.length);
+  let events = 0;
+  let firstEvent: number | null = null;
+  let firstArticle: number | null = null;
+  let pass = 0;
+  for await (const result of stream(repeat(articles, passes), workers)) {
+    if (!result.ok) throw result.error;
+    firstArticle ??= performance.now();
+    if (result.record.events.length > 0) firstEvent ??= performance.now();
+    if (pass === 0) events += result.record.events.length;
+    if (clock.tick()) pass++;
+  }
+  return {
+    mode: "code",
+    workers,
+    articles: articles.length,
+    sentences: 0,
+    tokens: 0,
+    events,
+    passSeconds: clock.seconds(),
+    firstEventMs: firstEvent ?? firstArticle,
+    firstEventKind: firstEvent === null ? "article" : "event",
+  };
+}
+
+/** The pipeline plus a fresh SQLite store per pass, written through the Store interface in batches. */
+async function ingest(
+  articles: readonly Article[],
+  passes: number,
+  workers: number,
+): Promise<Omit<ProbeResult, "peakRssKb">> {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-bench-"));
+  const clock = createClock(articles.length);
+  let events = 0;
+  let firstEvent: number | null = null;
+  let firstArticle: number | null = null;
+  let pass = 0;
+  let store: Store | null = null;
+  let batch: IngestItem[] = [];
+  let batchHasEvent = false;
+  let seen = 0;
+  const flush = async (s: Store) => {
+    if (batch.length === 0) return;
+    await s.write({ coded: batch });
+    batch = [];
+    firstArticle ??= performance.now();
+    if (batchHasEvent) firstEvent ??= performance.now();
+    batchHasEvent = false;
+  };
+  try {
+    for await (const result of stream(repeat(articles, passes), workers)) {
+      if (!result.ok) throw result.error;
+      store ??= await openStore(join(dir, `pass-${pass}.db`));
+      batch.push({ article: result.article, record: result.record });
+      if (result.record.events.length > 0) batchHasEvent = true;
+      if (pass === 0) events += result.record.events.length;
+      seen++;
+      const endOfPass = seen % articles.length === 0;
+      if (batch.length >= INGEST_BATCH || endOfPass) await flush(store);
+      if (endOfPass) {
+        await store.close();
+        store = null;
+      }
+      if (clock.tick()) pass++;
+    }
+  } finally {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    mode: "ingest",
+    workers,
+    articles: articles.length,
+    sentences: 0,
+    tokens: 0,
+    events,
+    passSeconds: clock.seconds(),
+    firstEventMs: firstEvent ?? firstArticle,
+    firstEventKind: firstEvent === null ? "article" : "event",
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      mode: { type: "string" },
+      input: { type: "string" },
+      passes: { type: "string", default: "3" },
+      workers: { type: "string", default: "0" },
+    },
+  });
+  const mode = values.mode as ProbeMode;
+  if (!["baseline", "code", "ingest"].includes(mode) || !values.input) {
+    throw new Error(
+      "usage: probe --mode baseline|code|ingest --input corpus.jsonl [--passes N] [--workers N]",
+    );
+  }
+  const passes = Math.max(1, Number(values.passes));
+  const workers = Math.max(0, Number(values.workers));
+  const articles = await readCorpus(values.input);
+  const result =
+    mode === "baseline"
+      ? baseline(articles, passes)
+      : mode === "code"
+        ? await code(articles, passes, workers)
+        : await ingest(articles, passes, workers);
+  const out: ProbeResult = { ...result, peakRssKb: process.resourceUsage().maxRSS };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+await main();

@@ -1,0 +1,146 @@
+// The bench's figures, their table, and the comparison with the committed baseline. Pure: no timing, no I/O.
+import { renderTable } from "../src/cli/table.js";
+
+/** What one probe measured for one mode (baseline, code or ingest, in process or on a worker pool). */
+export interface ModeResult {
+  /** "baseline", "code", "ingest", "code x2" (two workers), ... */
+  mode: string;
+  /** Worker threads; 0 when the mode runs in the probe's own thread. */
+  workers: number;
+  /** Per pass over the corpus. */
+  articles: number;
+  sentences: number;
+  tokens: number;
+  events: number;
+  /** Median time of the warm passes (the cold one when there is a single pass). */
+  seconds: number;
+  /** The first, cold pass (JIT warm-up, lazy loads). */
+  coldSeconds: number;
+  articlesPerSecond: number;
+  sentencesPerSecond: number;
+  tokensPerSecond: number;
+  eventsPerSecond: number;
+  /** Peak resident set of the probe process (all threads), in MB. */
+  peakRssMb: number;
+  /** From process start to the first coded event (knowledge compile included), in ms. */
+  firstEventMs: number | null;
+  /** "event" when an event was seen; "article" when the first pass coded none and the first article is timed. */
+  firstEventKind: "event" | "article";
+}
+
+export interface BenchReport {
+  version: 1;
+  date: string;
+  machine: { cpus: number; model: string; node: string };
+  corpus: { articles: number; seed: number; sentences: number; tokens: number };
+  passes: number;
+  results: ModeResult[];
+  /** articles/s of each mode over the baseline's (wink reading alone). */
+  ratios: Record<string, number>;
+}
+
+export type Verdict = "ok" | "regression" | "better" | "new" | "missing";
+
+export interface Comparison {
+  mode: string;
+  before: number | null;
+  after: number | null;
+  /** after / before - 1. */
+  change: number | null;
+  verdict: Verdict;
+}
+
+/** How bench/rss.ts marks the peak RSS of a measured process on its stderr. */
+export const RSS_MARK = "DYAD_BENCH_PEAK_RSS_KB=";
+
+/** A regression is a ratio more than this fraction below the baseline's. */
+export const REGRESSION_THRESHOLD = 0.15;
+
+export function ratios(results: readonly ModeResult[]): Record<string, number> {
+  const base = results.find((r) => r.mode === "baseline");
+  const out: Record<string, number> = {};
+  if (!base || base.articlesPerSecond <= 0) return out;
+  for (const r of results) out[r.mode] = r.articlesPerSecond / base.articlesPerSecond;
+  return out;
+}
+
+/**
+ * Compares each mode's ratio to the baseline's ratio: the ratio cancels the machine's speed, so a drop
+ * beyond the threshold is the code's doing (or noise: the threshold is wider than a run's spread).
+ */
+export function compare(
+  current: Record<string, number>,
+  baseline: Record<string, number>,
+  threshold = REGRESSION_THRESHOLD,
+): Comparison[] {
+  const modes = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].filter(
+    (m) => m !== "baseline",
+  );
+  return modes.map((mode): Comparison => {
+    const before = baseline[mode] ?? null;
+    const after = current[mode] ?? null;
+    if (before === null) return { mode, before, after, change: null, verdict: "new" };
+    if (after === null) return { mode, before, after, change: null, verdict: "missing" };
+    const change = before > 0 ? after / before - 1 : 0;
+    // The epsilon keeps a drop of exactly the threshold (0.425 against 0.5) on the "ok" side.
+    const verdict: Verdict =
+      change < -threshold - 1e-9 ? "regression" : change > threshold + 1e-9 ? "better" : "ok";
+    return { mode, before, after, change, verdict };
+  });
+}
+
+export function regressions(comparisons: readonly Comparison[]): Comparison[] {
+  return comparisons.filter((c) => c.verdict === "regression");
+}
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const percent = (n: number) => `${n >= 0 ? "+" : ""}${(n * 100).toFixed(1)}%`;
+
+export function renderResults(report: BenchReport): string {
+  const rows = report.results.map((r) => [
+    r.mode,
+    fixed(r.articlesPerSecond),
+    fixed(r.sentencesPerSecond),
+    fixed(r.tokensPerSecond),
+    fixed(r.eventsPerSecond),
+    fixed(r.peakRssMb),
+    r.firstEventMs === null ? "-" : `${fixed(r.firstEventMs)}${r.firstEventKind === "article" ? "*" : ""}`,
+    (report.ratios[r.mode] ?? 0).toFixed(2),
+  ]);
+  const c = report.corpus;
+  const head =
+    `corpus: ${fixed(c.articles)} articles (seed ${c.seed}), ${fixed(c.sentences)} sentences, ` +
+    `${fixed(c.tokens)} tokens; ${report.passes} passes (the first is cold; figures are the median of the warm ones)\n` +
+    `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}\n\n`;
+  const table = renderTable(
+    ["mode", "articles/s", "sentences/s", "tokens/s", "events/s", "peak MB", "first event ms", "ratio"],
+    rows,
+  );
+  const starred = report.results.some((r) => r.firstEventKind === "article")
+    ? "* no event in the first pass: the time to the first coded article is shown\n"
+    : "";
+  return head + table + starred;
+}
+
+export function renderComparison(
+  comparisons: readonly Comparison[],
+  threshold = REGRESSION_THRESHOLD,
+): string {
+  if (comparisons.length === 0) return "no ratios to compare\n";
+  const rows = comparisons.map((c) => [
+    c.mode,
+    c.before === null ? "-" : c.before.toFixed(3),
+    c.after === null ? "-" : c.after.toFixed(3),
+    c.change === null ? "-" : percent(c.change),
+    c.verdict === "regression"
+      ? `REGRESSION (more than ${(threshold * 100).toFixed(0)}% below the baseline)`
+      : c.verdict === "better"
+        ? "better: consider --write-baseline"
+        : c.verdict === "new"
+          ? "not in the baseline"
+          : c.verdict === "missing"
+            ? "not measured in this run"
+            : "ok",
+  ]);
+  return renderTable(["mode", "baseline ratio", "this run", "change", "verdict"], rows, 80);
+}

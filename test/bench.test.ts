@@ -1,0 +1,75 @@
+// The bench's machinery (issue 7): a fixed corpus for a seed, ratios to the baseline, and regression
+// detection against bench/baseline.json, on made-up figures. No test here measures or asserts a time.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { generateCorpus } from "../bench/corpus.js";
+import { compare, type ModeResult, ratios, regressions, renderComparison } from "../bench/report.js";
+
+function result(mode: string, articlesPerSecond: number): ModeResult {
+  return {
+    mode,
+    workers: 0,
+    articles: 100,
+    sentences: 1000,
+    tokens: 15000,
+    events: 300,
+    seconds: 100 / articlesPerSecond,
+    coldSeconds: 200 / articlesPerSecond,
+    articlesPerSecond,
+    sentencesPerSecond: articlesPerSecond * 10,
+    tokensPerSecond: articlesPerSecond * 150,
+    eventsPerSecond: articlesPerSecond * 3,
+    peakRssMb: 200,
+    firstEventMs: 900,
+    firstEventKind: "event",
+  };
+}
+
+test("the corpus is the same for a seed and changes with it", () => {
+  const a = generateCorpus({ articles: 50, seed: 1 });
+  assert.deepEqual(generateCorpus({ articles: 50, seed: 1 }), a);
+  assert.notDeepEqual(generateCorpus({ articles: 50, seed: 2 }), a);
+  assert.equal(new Set(a.map((x) => x.id)).size, 50);
+  for (const article of a) {
+    assert.match(article.date, /^2023-(0[7-9]|1[0-2])-\d\d$|^2024-0[1-6]-\d\d$/);
+    assert.ok(article.text.split("\n\n").length >= 2, "articles have paragraphs");
+  }
+});
+
+test("a ratio is a mode's articles/s over the baseline's", () => {
+  const r = ratios([result("baseline", 4000), result("code", 2000), result("ingest", 1000)]);
+  assert.deepEqual(r, { baseline: 1, code: 0.5, ingest: 0.25 });
+  assert.deepEqual(ratios([result("code", 2000)]), {}, "no baseline, no ratios");
+});
+
+test("a ratio more than 15% below the committed one is a regression; less is not", () => {
+  const baseline = { baseline: 1, code: 0.5, ingest: 0.4, "code x2": 0.9 };
+  const current = { baseline: 1, code: 0.424, ingest: 0.341, "code x2": 1.2 };
+  const comparisons = compare(current, baseline);
+  const by = new Map(comparisons.map((c) => [c.mode, c]));
+  assert.equal(by.get("code")?.verdict, "regression", "-15.2%");
+  assert.equal(by.get("ingest")?.verdict, "ok", "-14.75%");
+  assert.equal(by.get("code x2")?.verdict, "better");
+  assert.equal(by.has("baseline"), false, "the baseline's own ratio is 1 by definition");
+  assert.deepEqual(
+    regressions(comparisons).map((c) => c.mode),
+    ["code"],
+  );
+  assert.match(renderComparison(comparisons), /code\s+0\.500\s+0\.424\s+-15\.2%\s+REGRESSION/);
+});
+
+test("modes measured on one side only are reported, never failed", () => {
+  const comparisons = compare(
+    { baseline: 1, code: 0.5, "ingest x2": 0.6 },
+    { baseline: 1, code: 0.5, ingest: 0.4 },
+  );
+  const by = new Map(comparisons.map((c) => [c.mode, c.verdict]));
+  assert.equal(by.get("ingest"), "missing");
+  assert.equal(by.get("ingest x2"), "new");
+  assert.deepEqual(regressions(comparisons), []);
+});
+
+test("a stricter threshold catches smaller drops", () => {
+  const comparisons = compare({ code: 0.45 }, { code: 0.5 }, 0.05);
+  assert.equal(comparisons[0].verdict, "regression");
+});
