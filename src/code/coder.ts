@@ -35,6 +35,8 @@ interface Match {
   targetFrom: number | null;
   targetTo: number | null;
   clauseFrom: number | null;
+  /** A reciprocal pattern matched without its trailing "with {T}": the parties are the subject's members. */
+  withDropped?: boolean;
 }
 
 function wordMatches(t: Token, alts: string[]): boolean {
@@ -48,7 +50,14 @@ function skippable(t: Token): boolean {
 /** Matches a pattern whose anchor is token a, within [a, limit). */
 function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | null {
   const tokens = doc.tokens;
-  const m: Match = { pattern: p, anchor: a, end: a + 1, targetFrom: null, targetTo: null, clauseFrom: null };
+  const m: Match = {
+    pattern: p,
+    anchor: a,
+    end: a + 1,
+    targetFrom: null,
+    targetTo: null,
+    clauseFrom: null,
+  };
   let cursor = a + 1;
   const els = p.elements;
   for (let e = 1; e < els.length; e++) {
@@ -64,6 +73,17 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
       }
       if (found === -1) {
         if (el.optional) continue;
+        // "Iran and Pakistan exchanged intelligence": a reciprocal pattern's trailing "with {T}" may be left out.
+        const rest = els.slice(e);
+        if (
+          p.flags.has("recip") &&
+          rest.length === 2 &&
+          rest[1].type === "target" &&
+          el.alts.includes("with")
+        ) {
+          m.withDropped = true;
+          break;
+        }
         return null;
       }
       if (m.targetFrom !== null && m.targetTo === null) m.targetTo = found;
@@ -227,9 +247,17 @@ function discardedSentences(doc: Doc, lower: string, phrases: readonly string[])
 /** The word elements after the anchor that a pattern cannot match without (each a list of alternatives). */
 function requiredWords(p: Pattern): string[][] {
   const out: string[][] = [];
-  for (let e = 1; e < p.elements.length; e++) {
-    const el = p.elements[e];
-    if (el.type === "word" && !el.optional) out.push(el.alts);
+  const els = p.elements;
+  for (let e = 1; e < els.length; e++) {
+    const el = els[e];
+    // A reciprocal pattern's trailing "with {T}" may be left out (see matchPattern).
+    const trailingWith =
+      p.flags.has("recip") &&
+      e === els.length - 2 &&
+      els[e + 1].type === "target" &&
+      el.type === "word" &&
+      el.alts.includes("with");
+    if (el.type === "word" && !el.optional && !trailingWith) out.push(el.alts);
   }
   return out;
 }
@@ -326,7 +354,11 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const t = tokens[i];
           const patterns =
             lexicon.byAnchor.get(t.lemma) ??
-            (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined);
+            (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined) ??
+            // A past tense the tagger read as a noun keeps its "-ed" in the lemma ("abducted").
+            (t.pos === "NOUN" && t.lower.endsWith("ed")
+              ? (lexicon.byAnchor.get(t.lower.slice(0, -2)) ?? lexicon.byAnchor.get(t.lower.slice(0, -1)))
+              : undefined);
           if (!patterns || taken.has(i)) continue;
           // "the occupied territories": a participle used as an adjective is no act.
           const prevT = tokens[i - 1];
@@ -336,10 +368,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             prevT &&
             (prevT.pos === "DET" || prevT.pos === "ADJ") &&
             (nextT?.pos === "NOUN" || nextT?.pos === "PROPN");
+          // The tagger sometimes reads a past-tense verb after its subject as a noun ("militants abducted").
+          const pastTense =
+            t.pos === "NOUN" &&
+            /ed$/.test(t.lower) &&
+            (prevT?.pos === "NOUN" || prevT?.pos === "PROPN") &&
+            nextT?.pos !== "NOUN";
           let best: Match | null = null;
           for (const p of patterns) {
             if (adjectival && !p.noun) continue;
-            if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB") continue;
+            if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
             if (!present(p)) continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
@@ -389,7 +427,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               }
             }
           }
-          if (!passive) {
+          if (best.withDropped) {
+            targetM = [];
+          } else if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
               targetM = actorMentions(doc, best.targetFrom, best.targetTo).slice(0, 1);
               if (targetM.length === 0) {
@@ -406,8 +446,27 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               confidence -= 0.05;
             } else if (!p.flags.has("intrans")) {
               // Default: the first actor after the trigger in its clause (object or prepositional object).
-              const after = actorMentions(doc, best.anchor + 1, clause.end);
-              targetM = after.slice(0, 1);
+              // "deployed troops along the border with Pakistan": the source's own people named as the
+              // object are passed over when another party follows.
+              // Generic nouns the pattern itself names ("exchange intelligence") are the object, not a party.
+              const words = new Set(p.elements.flatMap((el) => (el.type === "word" ? el.alts : [])));
+              const after = actorMentions(doc, best.anchor + 1, clause.end).filter(
+                (x) =>
+                  !p.flags.has("recip") ||
+                  !(
+                    x.kind === "agent" &&
+                    tokens.slice(x.tokenStart, x.tokenEnd).some((tk) => words.has(tk.lemma))
+                  ),
+              );
+              const own = new Set(sourceM ? actorsOf(doc, sourceM).map(actorKey) : []);
+              const foreign = after.filter((x) => !actorsOf(doc, x).every((a) => own.has(actorKey(a))));
+              targetM = (foreign.length ? foreign : after).slice(0, 1);
+              if (targetM.length === 0) {
+                // "released Pakistani prisoners": the demonym of the object is the target.
+                targetM = doc.mentions
+                  .filter((x) => x.modifier && x.tokenStart > best.anchor && x.tokenEnd <= clause.end)
+                  .slice(0, 1);
+              }
               confidence -= 0.1;
             }
           }
@@ -415,11 +474,34 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           let targets = targetM.flatMap((m) => actorsOf(doc, m));
           // A passive without a by-agent ("three civilians were killed in Baghdad") keeps an unknown source.
           if (!known(sources) && !(passive && sources.length === 0 && known(targets))) continue;
+          if (best.withDropped && sources.length < 2) continue;
+          if (p.flags.has("intrans") && targets.length === 0) {
+            // Domestic unrest ("protesters marched in Nairobi") is directed at the protesters' own state.
+            targets = sources
+              .filter((a) => a.country !== null)
+              .map((a) => ({
+                ...a,
+                code: a.country!,
+                sector: null,
+                org: null,
+                id: a.country,
+                name: a.country!,
+              }));
+          }
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
           if (targets.some((a) => a.code === "UNK")) confidence -= 0.2;
           let modality: Modality = p.noun ? "asserted" : verbModality(doc, i, clause.start).modality;
+          // "can play a role by cooperating": a gerund after "by" shares the modality of the verb it serves.
+          if (!p.noun && tokens[i - 1]?.lower === "by" && t.lower.endsWith("ing")) {
+            for (let k = i - 2; k >= clause.start; k--) {
+              if (tokens[k].pos === "VERB") {
+                modality = verbModality(doc, k, clause.start).modality;
+                break;
+              }
+            }
+          }
           if (p.noun && tokens[i - 1]?.lower === "without") modality = "negated";
           if (p.noun) {
             const k = i - 1;
@@ -427,6 +509,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             if (prevWords.includes("no")) modality = "negated";
           }
           if (modality === "asserted" && inComplement(i)) modality = "reported";
+          // "accused Pakistan of supporting terrorists": the act is only the accuser's claim.
+          if (
+            modality === "asserted" &&
+            !p.noun &&
+            /ing$/.test(t.lower) &&
+            ["of", "for", "with"].includes(tokens[i - 1]?.lower ?? "")
+          ) {
+            modality = "reported";
+          }
           if (modality === "reported") confidence -= 0.1;
           add(p.code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence);
         }

@@ -50,7 +50,8 @@ function groupByKey(actors: readonly Actor[]): Map<string, Actor[]> {
 
 /**
  * Expands an event into its source x target pairs, each pair once (an empty side gives one pair with "").
- * Self-pairs (the same key on both sides) are dropped unless `keepSelf` holds that key or is "all".
+ * Self-pairs (the same key on both sides) are dropped, beside other targets, unless `keepSelf` holds that
+ * key or is "all".
  */
 export function expandPairs(
   event: Event,
@@ -58,10 +59,13 @@ export function expandPairs(
   keepSelf: ReadonlySet<string> | "all" = new Set(),
 ): PredictedPair[] {
   const pairs: PredictedPair[] = [];
+  const targets = groupByKey(event.target);
   for (const [source, sourceActors] of groupByKey(event.source)) {
-    for (const [target, targetActors] of groupByKey(event.target)) {
+    for (const [target, targetActors] of targets) {
       const self = source !== "" && source === target;
-      if (self && keepSelf !== "all" && !keepSelf.has(source)) continue;
+      // A self-pair is noise beside other parties (a reciprocal "Iran and Pakistan met" gives IRN -> IRN),
+      // but it is the event itself when the source's own state is the only target (domestic protest).
+      if (self && targets.size > 1 && keepSelf !== "all" && !keepSelf.has(source)) continue;
       pairs.push({ eventIndex, event, source, target, sourceActors, targetActors });
     }
   }

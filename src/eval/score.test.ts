@@ -214,7 +214,7 @@ describe("scoreItem: forbidden events", () => {
       coded([event({ source: [IRN], target: [IRN], root: "20" })]),
     );
     assert.equal(score.forbidden.length, 1);
-    assert.equal(score.counts.fp, 0, "the self-pair itself is not scored");
+    assert.equal(score.counts.fp, 1, "a sole self-pair is scored (and wrong)");
   });
 
   test("the same forbidden pair coded twice counts once", () => {
@@ -405,8 +405,17 @@ describe("scoreItem: self-pairs", () => {
     assert.equal(protest.counts.optional, 1);
     const meeting = scoreItem(g, coded([event({ source: [USA], target: [USA], root: "04" })]));
     assert.equal(meeting.counts.fp, 1);
-    const other = scoreItem(g, coded([event({ source: [IRN], target: [IRN], root: "04" })]));
-    assert.equal(other.counts.fp, 0);
+    // A self-pair beside other targets is noise and not scored; alone it is the event (domestic unrest).
+    const beside = scoreItem(g, coded([event({ source: [IRN], target: [IRN, PAK], root: "04" })]));
+    assert.deepEqual(
+      beside.pairs.map((p) => `${p.pair.source}>${p.pair.target}`),
+      ["IRN>PAK"],
+    );
+    const alone = scoreItem(
+      gold([{ source: "RWA", target: "", root: ["14"] }]),
+      coded([event({ source: [country("RWA")], target: [country("RWA")], root: "14" })]),
+    );
+    assert.equal(alone.counts.tp, 1);
   });
 });
 
