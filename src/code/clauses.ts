@@ -332,6 +332,20 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
         break;
       }
     }
+    // Without "that" or a quotation, the complement must be a clause with a finite verb
+    // ("said Palestine is ..."), not a noun phrase ("emphasized the need for ...").
+    const introduced = tokens[start - 1]?.lower === "that" || start > i + 1;
+    if (!introduced) {
+      let finite = false;
+      for (let k = start; k < end; k++) {
+        const x = tokens[k];
+        if ((x.pos === "VERB" || x.pos === "AUX") && tokens[k - 1]?.lower !== "to" && !/ing$/.test(x.lower)) {
+          finite = k > start;
+          break;
+        }
+      }
+      if (!finite) continue;
+    }
     const clause = clauseOf(doc, i);
     out.push({
       verb: i,

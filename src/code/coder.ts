@@ -244,6 +244,18 @@ function discardedSentences(doc: Doc, lower: string, phrases: readonly string[])
   return out;
 }
 
+/**
+ * The contract's event date is one day: a period ("1980/1988", "2025-05", "2019") is filed under its first
+ * day, and its words stay in dateText.
+ */
+export function firstDay(date: string): string {
+  const first = date.split("/")[0];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(first)) return first;
+  if (/^\d{4}-\d{2}$/.test(first)) return `${first}-01`;
+  if (/^\d{4}$/.test(first)) return `${first}-01-01`;
+  return first;
+}
+
 /** The word elements after the anchor that a pattern cannot match without (each a list of alternatives). */
 function requiredWords(p: Pattern): string[][] {
   const out: string[][] = [];
@@ -340,7 +352,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             source: sources,
             target: targets,
             modality: mod,
-            date: when?.date ?? doc.article.date,
+            date: firstDay(when?.date ?? doc.article.date),
             dateText: when?.dateText ?? null,
             place: options.where?.(doc, s.index, trigger[0], trigger[1]) ?? null,
             evidence: { text: sentenceText, trigger: doc.text.slice(ts, te), start: ts, end: te, rule },
