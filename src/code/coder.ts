@@ -213,35 +213,73 @@ function nominalSource(
 }
 
 function isDiscarded(text: string, phrases: readonly string[]): string | null {
-  return firstPhrase(text.toLowerCase(), phrases);
-}
-
-function firstPhrase(lower: string, phrases: readonly string[]): string | null {
+  const lower = text.toLowerCase();
   for (const p of phrases) if (lower.includes(p)) return p;
   return null;
 }
 
 /**
- * The sentences that hold a discard phrase, found in one pass over the lower-cased article instead of one
- * per sentence. Null when lower-casing moves offsets (a character that lower-cases to two, or a final
- * sigma, whose form depends on its neighbours): the caller then checks each sentence on its own.
+ * Discard phrases compiled once for a single scan of the lower-cased article (instead of one search per
+ * phrase, per sentence): phrases are filed under their first two characters, and each position of the text
+ * tries only the phrases filed under its own two. Finds every occurrence, as a search per phrase would.
+ * isDiscarded stops at an empty phrase (every text includes it) and returns it, "not discarded": the
+ * phrases after it never count.
  */
-function discardedSentences(doc: Doc, lower: string, phrases: readonly string[]): Set<number> | null {
-  if (lower.length !== doc.text.length || doc.text.includes("Σ")) return null;
-  const out = new Set<number>();
-  // isDiscarded stops at an empty phrase, which every text includes, and returns it: "not discarded".
+function compileDiscards(phrases: readonly string[]): (lower: string) => [number, number][] {
   const empty = phrases.indexOf("");
   const effective = empty === -1 ? phrases : phrases.slice(0, empty);
-  if (effective.length === 0) return out;
-  const found: [number, number][] = [];
+  const short = effective.filter((p) => p.length === 1);
+  const byPair = new Map<number, string[]>();
   for (const p of effective) {
-    for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + p.length]);
+    if (p.length < 2) continue;
+    const key = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
+    const list = byPair.get(key);
+    if (list) list.push(p);
+    else byPair.set(key, [p]);
   }
+  return (lower) => {
+    const found: [number, number][] = [];
+    for (const p of short) {
+      for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + 1]);
+    }
+    if (byPair.size === 0) return found;
+    for (let i = 0; i + 1 < lower.length; i++) {
+      const list = byPair.get(lower.charCodeAt(i) * 65536 + lower.charCodeAt(i + 1));
+      if (list === undefined) continue;
+      for (const p of list) if (lower.startsWith(p, i)) found.push([i, i + p.length]);
+    }
+    return found;
+  };
+}
+
+/**
+ * The sentences that hold a discard phrase, from the phrases found in the lower-cased article. Null when
+ * lower-casing moves offsets (a character that lower-cases to two, or a final sigma, whose form depends on
+ * its neighbours): the caller then checks each sentence on its own.
+ */
+function discardedSentences(doc: Doc, lower: string, found: readonly [number, number][]): Set<number> | null {
+  if (lower.length !== doc.text.length || doc.text.includes("Σ")) return null;
+  const out = new Set<number>();
   if (found.length === 0) return out;
   for (const s of doc.sentences) {
     if (found.some(([from, to]) => from >= s.start && to <= s.end)) out.add(s.index);
   }
   return out;
+}
+
+/** True when every list of alternatives has one in the sentence's words. */
+function hasAll(words: Set<string>, needs: readonly string[][]): boolean {
+  for (const alts of needs) {
+    let any = false;
+    for (const a of alts) {
+      if (words.has(a)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
 }
 
 /**
@@ -279,14 +317,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form).
   const required = new Map<Pattern, string[][]>();
   for (const list of lexicon.byAnchor.values()) for (const p of list) required.set(p, requiredWords(p));
+  const articleDiscards = compileDiscards(discards.article);
+  const sentenceDiscards = compileDiscards(discards.sentence);
   return {
     name: "events",
     reads: ["tokens", "sentences", "mentions", "coref"],
     writes: ["clauses", "events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();
-      if (firstPhrase(lowerText, discards.article)) return doc;
-      const discarded = discardedSentences(doc, lowerText, discards.sentence);
+      if (articleDiscards(lowerText).length > 0) return doc;
+      const discarded = discardedSentences(doc, lowerText, sentenceDiscards(lowerText));
       const events: Event[] = [];
       const tokens = doc.tokens;
       for (const s of doc.sentences) {
@@ -300,8 +340,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             words = new Set<string>();
             for (let k = s.tokenStart; k < s.tokenEnd; k++) words.add(tokens[k].lemma).add(tokens[k].lower);
           }
-          const w = words;
-          return needs.every((alts) => alts.some((a) => w.has(a)));
+          return hasAll(words, needs);
         };
         const speech = reportedSpeech(doc, s.index);
         doc.clauses.push({
