@@ -293,12 +293,21 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     const surnameOnly = raw.entries.every((e) => e.kind !== "person" || e.surname);
     const before = raw.start > sFrom ? tokens[raw.start - 1] : null;
     const beforeRaw = r > 0 && raws[r - 1].end === raw.start ? raws[r - 1] : null;
+    // "Antonio Guterres" is not "Antonio" followed by a stranger: a surname alone before another name is a first name.
+    const after = tokens[raw.end];
+    const afterRaw = raws[r + 1]?.start === raw.end ? raws[r + 1] : null;
+    const afterIsName = !afterRaw || afterRaw.entries.some((e) => e.kind === "person");
+    if (surnameOnly && raw.end < sTo && after && after.pos !== "PUNCT" && capitalised(after) && afterIsName) {
+      used.add(r);
+      continue;
+    }
     if (
       surnameOnly &&
       before &&
-      before.pos === "PROPN" &&
+      before.pos !== "PUNCT" &&
       capitalised(before) &&
-      !beforeRaw &&
+      raw.start - 1 > sFrom - 1 &&
+      !(beforeRaw && !pick(beforeRaw.entries, "person")) &&
       !HONORIFICS.has(keys[raw.start - 1])
     ) {
       used.add(r);
