@@ -30,6 +30,7 @@ import {
   regressions,
   renderComparison,
   renderResults,
+  renderStages,
 } from "./report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -179,13 +180,17 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The warm passes: all but the first, unless there is only one. */
+function warm(passSeconds: readonly number[]): readonly number[] {
+  return passSeconds.length > 1 ? passSeconds.slice(1) : passSeconds;
+}
+
 function toModeResult(
   name: string,
   p: ProbeResult,
   corpus: { sentences: number; tokens: number },
 ): ModeResult {
-  const warm = p.passSeconds.length > 1 ? p.passSeconds.slice(1) : p.passSeconds;
-  const seconds = median(warm);
+  const seconds = median(warm(p.passSeconds));
   return {
     mode: name,
     workers: p.workers,
@@ -217,6 +222,7 @@ async function benchmark(
   const corpus = { sentences: base.sentences, tokens: base.tokens };
   const results: ModeResult[] = [toModeResult("baseline", base, corpus)];
   results.push(toModeResult("code", await probe(s, "code", 0), corpus));
+  const stages = await probe(s, "stages", 0);
   results.push(toModeResult("ingest", await probe(s, "ingest", 0), corpus));
   if (options.workers !== null) {
     const n = options.workers;
@@ -231,6 +237,7 @@ async function benchmark(
     corpus: { articles: options.articles, seed: options.seed, ...corpus },
     passes: s.passes,
     results,
+    stages: (stages.stages ?? []).map((st) => ({ name: st.name, seconds: median(warm(st.passSeconds)) })),
     ratios: ratios(results),
   };
 }
@@ -382,6 +389,7 @@ async function main(): Promise<number> {
   } else {
     process.stdout.write(renderResults(report));
     process.stdout.write(speedups(report));
+    process.stdout.write(renderStages(report));
     if (previous) {
       process.stdout.write(
         `\ncompared with bench/baseline.json (${previous.date.slice(0, 10)}, ${previous.corpus.articles} articles):\n`,

@@ -7,12 +7,12 @@ import { parseArgs } from "node:util";
 import type { Article } from "../src/core/types.js";
 import { type ReadResult, readInputs } from "../src/ingest/index.js";
 import { getNlp } from "../src/nlp/index.js";
-import { createDyad } from "../src/pipeline/dyad.js";
+import { createDyad, type RunContext } from "../src/pipeline/dyad.js";
 import { type CodeResult, codeStream } from "../src/pipeline/stream.js";
 import { codeStreamParallel } from "../src/pipeline/workers.js";
 import { type IngestItem, openStore, type Store } from "../src/store/index.js";
 
-export type ProbeMode = "baseline" | "code" | "ingest";
+export type ProbeMode = "baseline" | "code" | "ingest" | "stages";
 
 export interface ProbeResult {
   mode: ProbeMode;
@@ -26,6 +26,8 @@ export interface ProbeResult {
   peakRssKb: number;
   firstEventMs: number | null;
   firstEventKind: "event" | "article";
+  /** For "stages": seconds per pass spent reading (wink -> Doc) and in each component, pass by pass. */
+  stages?: { name: string; passSeconds: number[] }[];
 }
 
 /** Articles per store transaction, as `dyad ingest` writes them by default. */
@@ -187,6 +189,46 @@ async function ingest(
   };
 }
 
+/** Where the time of `code` goes: the NLP reading and each pipeline component, timed article by article. */
+function stages(articles: readonly Article[], passes: number): Omit<ProbeResult, "peakRssKb"> {
+  const dyad = createDyad();
+  const nlp = getNlp();
+  const ctx: RunContext = { knowledge: dyad.knowledge };
+  const components = dyad.pipeline.components;
+  const names = ["reading", ...components.map((c) => c.name)];
+  const seconds = names.map(() => [] as number[]);
+  for (let p = 0; p < passes; p++) {
+    const spent = new Float64Array(names.length);
+    for (const article of articles) {
+      let t = performance.now();
+      let doc = nlp.read(article);
+      let u = performance.now();
+      spent[0] += u - t;
+      for (let c = 0; c < components.length; c++) {
+        t = u;
+        doc = components[c].run(doc, ctx);
+        u = performance.now();
+        spent[c + 1] += u - t;
+      }
+    }
+    spent.forEach((ms, i) => {
+      seconds[i].push(ms / 1000);
+    });
+  }
+  return {
+    mode: "stages",
+    workers: 0,
+    articles: articles.length,
+    sentences: 0,
+    tokens: 0,
+    events: 0,
+    passSeconds: [],
+    firstEventMs: null,
+    firstEventKind: "article",
+    stages: names.map((name, i) => ({ name, passSeconds: seconds[i] })),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -197,9 +239,9 @@ async function main(): Promise<void> {
     },
   });
   const mode = values.mode as ProbeMode;
-  if (!["baseline", "code", "ingest"].includes(mode) || !values.input) {
+  if (!["baseline", "code", "ingest", "stages"].includes(mode) || !values.input) {
     throw new Error(
-      "usage: probe --mode baseline|code|ingest --input corpus.jsonl [--passes N] [--workers N]",
+      "usage: probe --mode baseline|code|ingest|stages --input corpus.jsonl [--passes N] [--workers N]",
     );
   }
   const passes = Math.max(1, Number(values.passes));
@@ -208,9 +250,11 @@ async function main(): Promise<void> {
   const result =
     mode === "baseline"
       ? baseline(articles, passes)
-      : mode === "code"
-        ? await code(articles, passes, workers)
-        : await ingest(articles, passes, workers);
+      : mode === "stages"
+        ? stages(articles, passes)
+        : mode === "code"
+          ? await code(articles, passes, workers)
+          : await ingest(articles, passes, workers);
   const out: ProbeResult = { ...result, peakRssKb: process.resourceUsage().maxRSS };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -28,6 +28,12 @@ export interface ModeResult {
   firstEventKind: "event" | "article";
 }
 
+/** Time per pass of one stage of `code`: the NLP reading, then each pipeline component. */
+export interface StageTime {
+  name: string;
+  seconds: number;
+}
+
 export interface BenchReport {
   version: 1;
   date: string;
@@ -35,6 +41,8 @@ export interface BenchReport {
   corpus: { articles: number; seed: number; sentences: number; tokens: number };
   passes: number;
   results: ModeResult[];
+  /** Where the time of `code` goes (median of the warm passes). */
+  stages?: StageTime[];
   /** articles/s of each mode over the baseline's (wink reading alone). */
   ratios: Record<string, number>;
 }
@@ -120,6 +128,26 @@ export function renderResults(report: BenchReport): string {
     ? "* no event in the first pass: the time to the first coded article is shown\n"
     : "";
   return head + table + starred;
+}
+
+/** The stages of `code` in ms per 1,000 articles, their share, and each against wink reading alone. */
+export function renderStages(report: BenchReport): string {
+  const stages = report.stages;
+  const base = report.results.find((r) => r.mode === "baseline");
+  if (!stages || stages.length === 0 || !base) return "";
+  const total = stages.reduce((t, s) => t + s.seconds, 0);
+  const per1000 = (seconds: number) => fixed((seconds / report.corpus.articles) * 1e6);
+  const rows = [
+    ["wink alone (baseline)", per1000(base.seconds), "", "1.00"],
+    ...stages.map((s) => [
+      s.name,
+      per1000(s.seconds),
+      `${((s.seconds / total) * 100).toFixed(1)}%`,
+      (s.seconds / base.seconds).toFixed(2),
+    ]),
+    ["code, all stages", per1000(total), "100.0%", (total / base.seconds).toFixed(2)],
+  ];
+  return `\nwhere the time of code goes (one thread):\n${renderTable(["stage", "ms per 1,000 articles", "share", "x baseline"], rows)}`;
 }
 
 export function renderComparison(
