@@ -83,6 +83,16 @@ const READY = new Set([
   "eager",
   "keen",
 ]);
+const REFUSING = new Set([
+  "refuse",
+  "refused",
+  "refuses",
+  "refusing",
+  "decline",
+  "declined",
+  "declines",
+  "declining",
+]);
 const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
 const PREPOSITIONS_BEFORE_SUBJECT = new Set([
   "of",
@@ -173,7 +183,7 @@ export function verbModality(
   doc: Doc,
   i: number,
   clauseStart: number,
-): { modality: Modality; cue: string | null } {
+): { modality: Modality; cue: string | null; refusal: boolean } {
   const tokens = doc.tokens;
   let hypothetical: string | null = null;
   let future: string | null = null;
@@ -205,10 +215,14 @@ export function verbModality(
   if (!negated && tokens[i - 1]?.lower === "without") negated = "without";
   const first = tokens[clauseStart - 1];
   if (first && (first.lower === "if" || first.lower === "unless")) hypothetical ??= first.text;
-  if (negated) return { modality: "negated", cue: negated };
-  if (hypothetical) return { modality: "hypothetical", cue: hypothetical };
-  if (future) return { modality: "future", cue: future };
-  return { modality: "asserted", cue: null };
+  // "will not provide", "would not meet", "refused to release": a refusal, itself an act (CAMEO 12).
+  const refusal =
+    negated !== null &&
+    (future !== null || hypothetical?.toLowerCase() === "would" || REFUSING.has(negated.toLowerCase()));
+  if (negated) return { modality: "negated", cue: negated, refusal };
+  if (hypothetical) return { modality: "hypothetical", cue: hypothetical, refusal };
+  if (future) return { modality: "future", cue: future, refusal };
+  return { modality: "asserted", cue: null, refusal };
 }
 
 /** Passive voice: a form of "be" or "get" right before a past participle. */

@@ -28,6 +28,7 @@ const knowledge = inlineKnowledge({
   `),
   evaluative: { good: 1, strong: 1, wrong: -1 },
   intent: { "172": "132", "19": "138" },
+  refusal: { "04": "125", "05": "120" },
   discards: { sentence: ["world cup"], article: ["box office"] },
 });
 const dyad = createDyad({ knowledge });
@@ -149,4 +150,10 @@ test("a demonym in the target phrase is the target when nothing else is", () => 
 
 test("a domestic target with a sector of its own stays", () => {
   assert.deepEqual(pairs(code("Pakistan arrested Pakistani protesters.")), ["PAK>173>PAKCVL:asserted"]);
+});
+
+test("a refused act is a rejection: will not, would not, refused to", () => {
+  assert.deepEqual(pairs(code("Iran refused to meet Pakistan.")), ["IRN>125>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran will not praise Pakistan.")), ["IRN>120>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran did not praise Pakistan.")), ["IRN>051>PAK:negated"]);
 });

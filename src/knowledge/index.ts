@@ -17,18 +17,31 @@ export interface Knowledge {
   discards: Discards;
   /** Code prefix -> code of the announcement, for events in the future modality (data/intent.tsv). */
   intent: Map<string, string>;
+  /** Code prefix -> code of the refusal, for refused acts (data/intent.tsv). */
+  refusal: Map<string, string>;
 }
 
-function compileIntent(file: DataFile | undefined, ontology: Ontology): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!file) return out;
-  for (const row of parseTsv(file.text, file.name, ["code", "intent"])) {
+function compileIntent(
+  file: DataFile | undefined,
+  ontology: Ontology,
+): { intent: Map<string, string>; refusal: Map<string, string> } {
+  const intent = new Map<string, string>();
+  const refusal = new Map<string, string>();
+  if (!file) return { intent, refusal };
+  for (const row of parseTsv(file.text, file.name, ["code"])) {
     const where = `${file.name}:${row.line}`;
     ontology.require(row.get("code"), where);
-    ontology.require(row.get("intent"), where);
-    out.set(row.get("code"), row.get("intent"));
+    for (const [column, map] of [
+      ["intent", intent],
+      ["refusal", refusal],
+    ] as const) {
+      const value = row.get(column);
+      if (value === "") continue;
+      ontology.require(value, where);
+      map.set(row.get("code"), value);
+    }
   }
-  return out;
+  return { intent, refusal };
 }
 
 function compileEvaluative(file: DataFile | undefined): Evaluative {
@@ -78,6 +91,6 @@ export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
     lexicon: compileLexicon(readDataFolder("verbs", ".tsv", dir), ontology),
     evaluative: compileEvaluative(optional("evaluative.tsv", dir)),
     discards: compileDiscards(optional("discards.tsv", dir)),
-    intent: compileIntent(optional("intent.tsv", dir), ontology),
+    ...compileIntent(optional("intent.tsv", dir), ontology),
   };
 }

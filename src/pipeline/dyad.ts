@@ -44,6 +44,7 @@ export function defaultComponents(
       evaluative: knowledge.evaluative,
       discards: knowledge.discards,
       intent: knowledge.intent,
+      refusal: knowledge.refusal,
       when: eventDate,
       where: eventPlace,
     }),

@@ -18,6 +18,7 @@ export interface InlineData {
   evaluative?: Record<string, 1 | -1>;
   discards?: { article?: string[]; sentence?: string[] };
   intent?: Record<string, string>;
+  refusal?: Record<string, string>;
 }
 
 const PEOPLE_HEADER = "person\tname\taliases\tcountry\trole\toffice\tstart\tend\n";
@@ -72,5 +73,6 @@ export function inlineKnowledge(data: InlineData): Knowledge {
     evaluative: { polarity: new Map(Object.entries(data.evaluative ?? {})) },
     discards: { article: data.discards?.article ?? [], sentence: data.discards?.sentence ?? [] },
     intent: new Map(Object.entries(data.intent ?? {})),
+    refusal: new Map(Object.entries(data.refusal ?? {})),
   };
 }
