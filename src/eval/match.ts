@@ -77,8 +77,14 @@ export function selfPairKeys(events: readonly GoldEvent[]): Set<string> {
   return new Set(events.filter((e) => !isWildcard(e.source) && e.source === e.target).map((e) => e.source));
 }
 
-function sideMatches(key: string, goldKey: string): boolean {
-  return isWildcard(goldKey) || key === goldKey;
+/**
+ * Whether a side of a pair has the gold key. A gold "IGO" or "NGO" is CAMEO's actor type: it matches any
+ * intergovernmental (or non-governmental) body, named or not, by the first three letters of its code
+ * (IGOUNO, IGOEU, NGOAMN), as the PLOVER records write every such body.
+ */
+function sideMatches(key: string, actors: readonly Actor[], goldKey: string): boolean {
+  if (isWildcard(goldKey) || key === goldKey) return true;
+  return (goldKey === "IGO" || goldKey === "NGO") && actors.some((a) => a.code.startsWith(goldKey));
 }
 
 function sectorMatches(actors: readonly Actor[], sectors: readonly string[] | undefined): boolean {
@@ -88,8 +94,8 @@ function sectorMatches(actors: readonly Actor[], sectors: readonly string[] | un
 /** Whether the pair has the gold event's actors (and sectors and date, when the gold names them). */
 export function actorsMatch(pair: PredictedPair, gold: GoldEvent): boolean {
   return (
-    sideMatches(pair.source, gold.source) &&
-    sideMatches(pair.target, gold.target) &&
+    sideMatches(pair.source, pair.sourceActors, gold.source) &&
+    sideMatches(pair.target, pair.targetActors, gold.target) &&
     sectorMatches(pair.sourceActors, gold.source_sector) &&
     sectorMatches(pair.targetActors, gold.target_sector) &&
     (gold.date === undefined || gold.date.includes(pair.event.date))

@@ -688,3 +688,28 @@ describe("scoreItem on random items", () => {
     }
   });
 });
+
+describe("scoreItem: CAMEO actor types in the gold", () => {
+  test("a gold IGO matches any intergovernmental body by its code, a gold NGO any non-governmental one", () => {
+    const g = gold([
+      { source: "GRC", target: "IGO", root: ["10"] },
+      { source: "NGO", target: "SDN", root: ["10"] },
+    ]);
+    const score = scoreItem(
+      g,
+      coded([
+        event({ source: [country("GRC")], target: [body("EU", "IGOEU")], root: "10" }),
+        event({ source: [body("AMNESTY", "NGOAMN")], target: [country("SDN")], root: "10" }),
+      ]),
+    );
+    assert.deepEqual(counts(score), { tp: 2, fp: 0, fn: 0 });
+  });
+
+  test("a named body still has its own key: a gold EU does not match the UN", () => {
+    const score = scoreItem(
+      gold([{ source: "GRC", target: "EU", root: ["10"] }]),
+      coded([event({ source: [country("GRC")], target: [body("UN", "IGOUNO")], root: "10" })]),
+    );
+    assert.deepEqual(counts(score), { tp: 0, fp: 1, fn: 1 });
+  });
+});
