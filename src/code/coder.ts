@@ -537,8 +537,10 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           }
           const sources = sourceM ? actorsOf(doc, sourceM) : [];
           let targets = targetM.flatMap((m) => actorsOf(doc, m));
-          // A passive without a by-agent ("three civilians were killed in Baghdad") keeps an unknown source.
-          if (!known(sources) && !(passive && sources.length === 0 && known(targets))) continue;
+          // A passive without a by-agent ("three civilians were killed in Baghdad") keeps an unknown source,
+          // in a main clause only: "the town where 28 people were killed" reports no event of its own.
+          const mainClause = clause.start === s.tokenStart;
+          if (!known(sources) && !(passive && mainClause && sources.length === 0 && known(targets))) continue;
           // A reciprocal act with one party and no other named ("the Cabinet met Sunday") is no dyadic event.
           if (p.flags.has("recip") && targetM.length === 0 && sources.length < 2) continue;
           if (p.flags.has("intrans") && targets.length === 0) {

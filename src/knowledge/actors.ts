@@ -371,7 +371,8 @@ export function compileActors(src: RawSources): ActorKb {
   return { countries, orgs, groups, people, agents, index, offices };
 }
 
-const NOT_SURNAMES = /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von)$/i;
+const NOT_SURNAMES =
+  /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
  * The surname a wire story uses alone: the last word that is not a regnal number or suffix
