@@ -477,20 +477,27 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             if (subj) targetM = [subj];
             rule += " (passive)";
           } else {
-            sourceM = subjectOf(doc, i, clause.start);
-            if (!sourceM) {
-              // Coordinated verb: "X hailed A and expressed hope" shares the subject of the first verb.
-              const prev = tokens[i - 1];
-              if (prev && (prev.lower === "and" || prev.text === ",")) {
-                for (let k = i - 2; k >= s.tokenStart; k--) {
-                  if (tokens[k].pos === "VERB") {
-                    sourceM = subjectOf(doc, k, clauseOf(doc, k).start);
-                    break;
-                  }
+            // Coordinated verbs share their subject: "X kidnapped Y and exploded Z" — Z's bomber is X, not Y.
+            const prev = tokens[i - 1]?.pos === "ADV" ? tokens[i - 2] : tokens[i - 1];
+            let shared: Mention | null = null;
+            if (prev && (prev.lower === "and" || prev.text === ",")) {
+              for (let k = i - 2; k >= clause.start; k--) {
+                if (tokens[k].pos === "VERB") {
+                  shared = subjectOf(doc, k, clauseOf(doc, k).start);
+                  break;
                 }
-                if (sourceM) rule += " (shared subject)";
               }
             }
+            sourceM = shared ?? subjectOf(doc, i, clause.start);
+            if (!sourceM && prev && (prev.lower === "and" || prev.text === ",")) {
+              for (let k = i - 2; k >= s.tokenStart; k--) {
+                if (tokens[k].pos === "VERB") {
+                  sourceM = subjectOf(doc, k, clauseOf(doc, k).start);
+                  break;
+                }
+              }
+            }
+            if (shared && sourceM === shared) rule += " (shared subject)";
           }
           if (best.withDropped) {
             targetM = [];

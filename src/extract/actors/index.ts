@@ -428,7 +428,12 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
         if (
           ((country.how === "demonym" || country.how === "name") && gap.length === 0) ||
           (country.how === "demonym" && gap.length <= 2 && modifiers) ||
-          (gap.length === 1 && (gap[0] === "'s" || gap[0] === "’s"))
+          ((gap[0] === "'s" || gap[0] === "’s") &&
+            (gap.length === 1 ||
+              (gap.length <= 3 &&
+                tokens
+                  .slice(raw.end + 1, next.start)
+                  .every((t) => (t.pos === "ADJ" || t.pos === "NOUN") && !capitalised(t)))))
         ) {
           agentRaw = next;
           agentIdx = r + 1;
@@ -666,6 +671,17 @@ function agentCountries(c: Ctx): void {
     );
     const byDistance = (a: Mention, b: Mention) =>
       Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart);
+    // "Darfur rebels": a place name right before the agent gives its country.
+    const placed = c.doc.places.find((p) => p.tokenEnd === m.tokenStart && p.country);
+    if (placed?.country) {
+      m.referent = {
+        ...m.referent,
+        code: `${placed.country}${m.referent.sector ?? ""}`,
+        country: placed.country,
+      };
+      m.why = `${m.why}; country ${placed.country} from the place '${placed.text}' before it`;
+      continue;
+    }
     const place = states.find((x) => x.placeOnly);
     // Last resort: the country of another actor of the sentence ("Nigerian authorities jailed members of MASSOB").
     const actors = others.filter((x) => x !== m && x.referent?.country && x.kind !== "compound");
