@@ -127,8 +127,10 @@ test("discard phrases remove sentences and articles", () => {
   assert.deepEqual(code("Iran praised Pakistan. The film topped the box office."), []);
 });
 
-test("a place after 'in' is no target", () => {
-  assert.deepEqual(code("Iran attacked in Pakistan."), []);
+test("a place after 'in' is no target, except of force where nothing else is", () => {
+  assert.deepEqual(pairs(code("Iran met with Pakistan in Tehran.")), ["IRN>040>PAK:asserted"]);
+  assert.deepEqual(pairs(code("Iran attacked in Pakistan.")), ["IRN>190>PAK:asserted"]);
+  assert.deepEqual(code("Iran praised the weather in Pakistan."), []);
 });
 
 test("every event carries evidence: sentence, trigger offsets and the rule", () => {

@@ -128,7 +128,7 @@ function npEnd(doc: Doc, i: number, limit: number): number {
       (t.pos === "PUNCT" && !QUOTES.has(t.text) && t.text !== "-")
     )
       break;
-    if (t.pos === "ADP" && !["of", "between", "from", "and"].includes(t.lower) && k > i) break;
+    if (t.pos === "ADP" && !["of", "between", "from", "and", "than"].includes(t.lower) && k > i) break;
     if (t.lower === "to" && k > i) break;
     k++;
   }
@@ -282,6 +282,21 @@ function hasAll(words: Set<string>, needs: readonly string[][]): boolean {
     if (!any) return false;
   }
   return true;
+}
+
+/** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
+const LOCATIVE_TARGET_ROOTS = new Set(["02", "10", "13", "14", "15", "17", "18", "19", "20"]);
+
+/** The bare states of a list of actors, as targets of a domestic act. */
+function ownStates(actors: readonly Actor[]): Actor[] {
+  const seen = new Set<string>();
+  const out: Actor[] = [];
+  for (const a of actors) {
+    if (a.country === null || seen.has(a.country)) continue;
+    seen.add(a.country);
+    out.push({ ...a, code: a.country, sector: null, org: null, id: a.country, name: a.country });
+  }
+  return out;
 }
 
 /** The value of the longest prefix of a code that the map holds ("0841" -> "084" -> "08"). */
@@ -550,18 +565,26 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (!known(sources) && !(passive && mainClause && sources.length === 0 && known(targets))) continue;
           // A reciprocal act with one party and no other named ("the Cabinet met Sunday") is no dyadic event.
           if (p.flags.has("recip") && targetM.length === 0 && sources.length < 2) continue;
+          if (targets.length === 0 && LOCATIVE_TARGET_ROOTS.has(p.code.slice(0, 2))) {
+            // "threatened to resume attacks in Israel", "sought refuge in Germany": the state where it is aimed.
+            const where = doc.mentions.find(
+              (x) =>
+                x.placeOnly &&
+                x.referent?.country &&
+                x.tokenStart > best.anchor &&
+                x.tokenStart - best.anchor <= 7 &&
+                x.tokenEnd <= clause.end &&
+                !x.members,
+            );
+            if (where) {
+              targets = actorsOf(doc, { ...where, placeOnly: false });
+              rule += " (target: the place named)";
+            }
+          }
           if (p.flags.has("intrans") && targets.length === 0) {
             // Domestic unrest ("protesters marched in Nairobi") is directed at the protesters' own state.
-            targets = sources
-              .filter((a) => a.country !== null)
-              .map((a) => ({
-                ...a,
-                code: a.country!,
-                sector: null,
-                org: null,
-                id: a.country,
-                name: a.country!,
-              }));
+            // (Doing the same for repression without a named target was measured and lowered precision.)
+            targets = ownStates(sources);
           }
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));

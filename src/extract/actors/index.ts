@@ -274,6 +274,10 @@ function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | unde
   return pick(entries, "country");
 }
 
+function surnameOnly0(raw: Raw): boolean {
+  return raw.entries.every((e) => e.kind !== "person" || e.surname);
+}
+
 /** Detects mentions in one sentence. */
 function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], seenPeople: Set<string>): void {
   const { doc, kb, date } = c;
@@ -293,6 +297,16 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     const surnameOnly = raw.entries.every((e) => e.kind !== "person" || e.surname);
     const before = raw.start > sFrom ? tokens[raw.start - 1] : null;
     const beforeRaw = r > 0 && raws[r - 1].end === raw.start ? raws[r - 1] : null;
+    // "Nepal" is the country, not Madhav Kumar Nepal, unless a title or first name says otherwise.
+    const before0 = raw.start > sFrom ? tokens[raw.start - 1] : null;
+    const titled0 = before0 !== null && (capitalised(before0) || HONORIFICS.has(keys[raw.start - 1]));
+    if (
+      surnameOnly0(raw) &&
+      !titled0 &&
+      raw.entries.some((e) => e.kind === "country" || e.kind === "org" || e.kind === "group")
+    ) {
+      continue;
+    }
     // "Antonio Guterres" is not "Antonio" followed by a stranger: a surname alone before another name is a first name.
     const after = tokens[raw.end];
     const afterRaw = raws[r + 1]?.start === raw.end ? raws[r + 1] : null;
@@ -664,7 +678,10 @@ function agentCountries(c: Ctx): void {
     bySentence.set(m.sentence, list);
   }
   for (const m of c.mentions) {
-    if ((m.kind !== "agent" && m.kind !== "unknown") || !m.referent || m.referent.country !== null) continue;
+    if (!m.referent || m.referent.country !== null) continue;
+    // Agents, unknown names, and people known only by a title ("President Bouteflicka").
+    if (m.kind !== "agent" && m.kind !== "unknown" && !(m.kind === "person" && m.referent.id === null))
+      continue;
     const others = bySentence.get(m.sentence) ?? [];
     const states = others.filter(
       (x) => (x.kind === "country" || x.kind === "capital") && x.referent?.country && !x.referent.sector,
