@@ -262,12 +262,34 @@ function pick<K extends Entry["kind"]>(entries: Entry[], kind: K): Extract<Entry
 }
 
 /** Chooses among people sharing a name: one already in the article, then one in office on the date. */
+const LEADING_ROLES = new Set(["LEADER", "HOSG", "HOS", "HOG"]);
+
+/**
+ * Chooses among people sharing a name: one already in the article, then one in office on the date.
+ * A surname alone ("Mohammed", "Khan") names someone only when that person was named in full before, leads a
+ * state on the date, or is the only person of that surname and holds an office on the date or has led a state.
+ */
 function choosePerson(entries: Entry[], seen: Set<string>, date: string): Person | null {
-  const people = entries
-    .filter((e): e is Extract<Entry, { kind: "person" }> => e.kind === "person")
-    .map((e) => e.person);
-  if (people.length === 0) return null;
-  return people.find((p) => seen.has(p.id)) ?? people.find((p) => termOn(p, date) !== null) ?? people[0];
+  const matches = entries.filter((e): e is Extract<Entry, { kind: "person" }> => e.kind === "person");
+  if (matches.length === 0) return null;
+  const people = matches.map((e) => e.person);
+  const earlier = people.find((p) => seen.has(p.id));
+  if (earlier) return earlier;
+  if (matches.every((e) => e.surname)) {
+    const leading = people.find((p) => {
+      const t = termOn(p, date);
+      return t !== null && LEADING_ROLES.has(t.role);
+    });
+    if (leading) return leading;
+    // A unique surname of someone in office on the date, or of a head of state or government at any time
+    // ("Putin", "Obama"), is that person even on a date outside their terms.
+    if (people.length === 1) {
+      const p = people[0];
+      if (termOn(p, date) !== null || p.terms.some((t) => LEADING_ROLES.has(t.role))) return p;
+    }
+    return null;
+  }
+  return people.find((p) => termOn(p, date) !== null) ?? people[0];
 }
 
 function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | undefined {
