@@ -4,13 +4,13 @@ import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -83,8 +83,9 @@ function build(): Runner {
     );
   }
   // The compiled tree finds package.json, data/ and the store's .sql migrations where the sources do.
+  // data/ is copied, not linked: every probe of a run reads the same knowledge while others edit it.
   copyFileSync(join(ROOT, "package.json"), join(BUILD, "package.json"));
-  symlinkSync(join(ROOT, "data"), join(BUILD, "data"));
+  cpSync(join(ROOT, "data"), join(BUILD, "data"), { recursive: true });
   copyAssets(join(ROOT, "src"), join(BUILD, "src"));
   return { node: [], file: (module) => join(BUILD, `${module}.js`) };
 }

@@ -1,11 +1,20 @@
 // The worker pool codes exactly what one thread codes, in input order, with bounded work in flight (issue 7).
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { generateCorpus } from "../../bench/corpus.js";
 import { DyadError } from "../core/errors.js";
 import type { ReadResult } from "../ingest/index.js";
+import { DATA_DIR } from "../knowledge/files.js";
 import { type CodeResult, codeStream } from "./stream.js";
 import { codeStreamParallel } from "./workers.js";
+
+// A copy of data/ taken once, so that every thread of a test reads the same knowledge even while the
+// files are being edited.
+const dataDir = join(mkdtempSync(join(tmpdir(), "dyad-workers-")), "data");
+cpSync(DATA_DIR, dataDir, { recursive: true });
 
 /** A generated corpus with read errors in between, as readInputs reports bad lines of a JSONL file. */
 function source(articles: number): ReadResult[] {
@@ -39,22 +48,33 @@ async function collect(results: AsyncIterable<CodeResult>): Promise<string[]> {
   return out;
 }
 
-test("two workers give the same results as one thread, in input order", async () => {
+test("two and three coding threads give the same results as one thread, in input order", async () => {
   const items = source(60);
-  const single = await collect(codeStream(from(items)));
-  const parallel = await collect(codeStreamParallel(from(items), { workers: 2, batchSize: 3 }));
-  assert.equal(parallel.length, items.length);
-  assert.deepEqual(parallel, single);
+  const single = await collect(codeStream(from(items), { dataDir }));
   assert.ok(
     single.some((s) => s.includes('"events":[{')),
     "the corpus has events to compare",
+  );
+  for (const workers of [2, 3]) {
+    const parallel = await collect(codeStreamParallel(from(items), { workers, batchSize: 3, dataDir }));
+    assert.equal(parallel.length, items.length);
+    assert.deepEqual(parallel, single, `${workers} threads`);
+  }
+});
+
+test("one worker codes in the calling thread", async () => {
+  const items = source(6);
+  assert.deepEqual(
+    await collect(codeStreamParallel(from(items), { workers: 1, dataDir })),
+    await collect(codeStream(from(items), { dataDir })),
   );
 });
 
 test("read errors pass through in their place and keep their code", async () => {
   const items = source(10);
   const results: CodeResult[] = [];
-  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2 })) results.push(r);
+  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2, dataDir }))
+    results.push(r);
   const failed = results.flatMap((r, i) => (r.ok ? [] : [i]));
   assert.deepEqual(
     failed,
@@ -76,7 +96,7 @@ test("work in flight is bounded, whatever the length of the source; stopping ear
   const batchSize = 4;
   const depth = 2;
   let consumed = 0;
-  for await (const _ of codeStreamParallel(counting(), { workers, batchSize, depth })) {
+  for await (const _ of codeStreamParallel(counting(), { workers, batchSize, depth, dataDir })) {
     consumed++;
     assert.ok(
       pulled - consumed <= workers * depth * batchSize,
@@ -86,4 +106,10 @@ test("work in flight is bounded, whatever the length of the source; stopping ear
   }
   assert.equal(consumed, 20);
   assert.ok(pulled < 400);
+});
+
+test("a knowledge base that cannot load fails the stream instead of hanging it", async () => {
+  await assert.rejects(
+    collect(codeStreamParallel(from(source(20)), { workers: 2, dataDir: "/nonexistent/dyad-data" })),
+  );
 });

@@ -1,19 +1,23 @@
-// Coding on every core: a pool of worker threads, each with its own Dyad (one wink instance per thread),
-// fed small batches of articles. Results come back in input order and equal a single thread's.
+// Coding on every core: the calling thread and a pool of worker threads, each with its own Dyad (one wink
+// instance per thread), coding small batches of articles. Results come back in input order and equal a
+// single thread's.
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { DyadError, ERRORS, type ErrorCode, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
-import { createDyad } from "./dyad.js";
+import { createDyad, type Dyad } from "./dyad.js";
 import type { CodeResult } from "./stream.js";
 
 export interface ParallelOptions {
-  /** Worker threads; default: the number of cores (os.availableParallelism()). */
+  /**
+   * Threads that code, the calling one included (N - 1 worker threads are started; 1 codes in this thread
+   * alone). Default: the number of cores (os.availableParallelism()).
+   */
   workers?: number;
   /** Articles per message to a worker: small enough to keep every worker busy, big enough to amortise messaging. */
   batchSize?: number;
-  /** Batches in flight per worker (sent and not yet yielded): bounds memory whatever the corpus size. */
+  /** Batches in flight per coding thread (read and not yet yielded): bounds memory whatever the corpus size. */
   depth?: number;
   /** Data folder for the workers' knowledge base (default: data/ of this installation). */
   dataDir?: string;
@@ -41,6 +45,7 @@ type WorkerResult = { ok: true; record: CodedArticle } | { ok: false; error: Ser
 
 type ToWorker = { type: "batch"; id: number; articles: Article[] };
 type FromWorker =
+  | { type: "ready" }
   | { type: "done"; id: number; results: WorkerResult[] }
   | { type: "fatal"; error: SerialError };
 
@@ -59,7 +64,7 @@ function revive(e: SerialError): DyadError {
 
 /** The body of a worker thread: build Dyad once, then code batch after batch. */
 function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | undefined): void {
-  let dyad: ReturnType<typeof createDyad>;
+  let dyad: Dyad;
   try {
     dyad = createDyad({ dataDir });
   } catch (e) {
@@ -69,19 +74,26 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
     } satisfies FromWorker);
     return;
   }
+  port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
-    const results: WorkerResult[] = message.articles.map((article) => {
-      try {
-        return { ok: true, record: dyad.code(article) };
-      } catch (e) {
-        // The same conversion as codeStream, so errors read alike with one thread or many.
-        return {
-          ok: false,
-          error: serialise(toDyadError(e, "E_PIPELINE_RUN", article.origin ?? article.id)),
-        };
-      }
-    });
+    const results = codeBatch(dyad, message.articles).map(
+      (r): WorkerResult => (r.ok ? r : { ok: false, error: serialise(r.error) }),
+    );
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
+  });
+}
+
+/** Codes a batch; a failing article gives an error, converted as codeStream converts it. */
+function codeBatch(
+  dyad: Dyad,
+  articles: readonly Article[],
+): ({ ok: true; record: CodedArticle } | { ok: false; error: DyadError })[] {
+  return articles.map((article) => {
+    try {
+      return { ok: true, record: dyad.code(article) };
+    } catch (e) {
+      return { ok: false, error: toDyadError(e, "E_PIPELINE_RUN", article.origin ?? article.id) };
+    }
   });
 }
 
@@ -110,6 +122,10 @@ interface Pending {
 }
 
 interface Pool {
+  /** Batches sent to the least busy thread and not yet answered; Infinity while no thread is ready. */
+  load(): number;
+  /** Why the pool broke (a thread failed to start or crashed), or null. */
+  failure(): unknown;
   submit(articles: Article[]): Promise<WorkerResult[]>;
   close(): Promise<void>;
 }
@@ -117,6 +133,8 @@ interface Pool {
 function createPool(size: number, dataDir: string | undefined): Pool {
   const threads = Array.from({ length: size }, () => ({
     worker: startThread(dataDir),
+    /** Its Dyad is built: until then, batches are better coded by the calling thread. */
+    ready: false,
     pending: new Map<number, Pending>(),
   }));
   let nextId = 0;
@@ -137,6 +155,10 @@ function createPool(size: number, dataDir: string | undefined): Pool {
         fail(revive(message.error));
         return;
       }
+      if (message.type === "ready") {
+        thread.ready = true;
+        return;
+      }
       const p = thread.pending.get(message.id);
       thread.pending.delete(message.id);
       p?.resolve(message.results);
@@ -149,12 +171,18 @@ function createPool(size: number, dataDir: string | undefined): Pool {
     });
   }
 
+  const leastBusy = () => {
+    let best: (typeof threads)[number] | null = null;
+    for (const t of threads) if (t.ready && (best === null || t.pending.size < best.pending.size)) best = t;
+    return best;
+  };
+
   return {
+    load: () => leastBusy()?.pending.size ?? Number.POSITIVE_INFINITY,
+    failure: () => failure,
     submit(articles) {
       if (failure !== null) return Promise.reject(failure);
-      // The thread with the least queued work takes the batch.
-      let thread = threads[0];
-      for (const t of threads) if (t.pending.size < thread.pending.size) thread = t;
+      const thread = leastBusy() ?? threads[0];
       const id = nextId++;
       return new Promise<WorkerResult[]>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
@@ -168,8 +196,11 @@ function createPool(size: number, dataDir: string | undefined): Pool {
   };
 }
 
-/** Merges a worker's results for the articles of a batch back with the batch's read errors, in order. */
-function merge(items: readonly ReadResult[], results: readonly WorkerResult[]): CodeResult[] {
+/** Merges the results for the articles of a batch back with the batch's read errors, in order. */
+function merge(
+  items: readonly ReadResult[],
+  results: readonly ({ ok: true; record: CodedArticle } | { ok: false; error: DyadError | SerialError })[],
+): CodeResult[] {
   const out: CodeResult[] = [];
   let r = 0;
   for (const item of items) {
@@ -178,18 +209,32 @@ function merge(items: readonly ReadResult[], results: readonly WorkerResult[]): 
       continue;
     }
     const result = results[r++];
-    out.push(
-      result.ok
-        ? { ok: true, article: item.article, record: result.record }
-        : { ok: false, error: revive(result.error), article: item.article },
-    );
+    if (result.ok) out.push({ ok: true, article: item.article, record: result.record });
+    else {
+      const error = result.error instanceof DyadError ? result.error : revive(result.error);
+      out.push({ ok: false, error, article: item.article });
+    }
   }
   return out;
 }
 
+/** A batch in the window: coded here (local) or by a worker thread; results set once known. */
+interface Slot {
+  items: ReadResult[];
+  articles: Article[];
+  local: boolean;
+  results: CodeResult[] | null;
+  failure: { error: unknown } | null;
+  settled: Promise<void> | null;
+}
+
+/** One turn of the event loop, so that worker threads' answers are taken in between local batches. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * codeStream on a pool of worker threads: the same CodeResults in the same (input) order. At most
- * workers × depth batches are in flight, so memory stays flat however long the source is. The caller must
+ * codeStream on every core: the same CodeResults in the same (input) order. This thread codes too: a batch
+ * goes to a worker thread while one has room, else it is coded here, while the threads work. At most
+ * workers × depth batches are read ahead, so memory stays flat however long the source is. The caller must
  * consume the stream to its end or stop it (break out of for-await), which ends the threads.
  */
 export async function* codeStreamParallel(
@@ -198,10 +243,16 @@ export async function* codeStreamParallel(
 ): AsyncGenerator<CodeResult> {
   const size = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
-  const limit = size * Math.max(1, Math.floor(options.depth ?? DEFAULT_DEPTH));
-  const pool = createPool(size, options.dataDir);
+  const depth = Math.max(1, Math.floor(options.depth ?? DEFAULT_DEPTH));
+  const limit = size * depth;
+  const pool = size > 1 ? createPool(size - 1, options.dataDir) : null;
+  let dyad: Dyad | null = null;
+  const codeHere = (slot: Slot) => {
+    dyad ??= createDyad({ dataDir: options.dataDir });
+    slot.results = merge(slot.items, codeBatch(dyad, slot.articles));
+  };
   const input = source[Symbol.asyncIterator]();
-  const window: Promise<CodeResult[]>[] = [];
+  const window: Slot[] = [];
   let exhausted = false;
   try {
     for (;;) {
@@ -217,20 +268,44 @@ export async function* codeStreamParallel(
         }
         if (items.length === 0) break;
         const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
-        const batch =
-          articles.length === 0
-            ? Promise.resolve(merge(items, []))
-            : pool.submit(articles).then((results) => merge(items, results));
-        // A failed batch is reported when its turn comes; until then its rejection is expected, not unhandled.
-        batch.catch(() => undefined);
-        window.push(batch);
+        const slot: Slot = { items, articles, local: true, results: null, failure: null, settled: null };
+        if (articles.length === 0) slot.results = merge(items, []);
+        else if (pool !== null && pool.load() < depth) {
+          slot.local = false;
+          slot.settled = pool.submit(articles).then(
+            (results) => {
+              slot.results = merge(items, results);
+            },
+            (error: unknown) => {
+              slot.failure = { error };
+            },
+          );
+        }
+        window.push(slot);
       }
-      const head = window.shift();
+      const head = window[0];
       if (head === undefined) break;
-      for (const result of await head) yield result;
+      if (head.failure) throw head.failure.error;
+      // A thread that cannot start fails the stream rather than leave its share to this one unnoticed.
+      if (pool?.failure()) throw pool.failure();
+      if (head.results) {
+        window.shift();
+        for (const result of head.results) yield result;
+        continue;
+      }
+      if (head.local) {
+        codeHere(head);
+        continue;
+      }
+      // The head is with a worker thread: code a waiting local batch meanwhile, else wait for it.
+      const waiting = window.find((slot) => slot.local && slot.results === null);
+      if (waiting) {
+        codeHere(waiting);
+        await turn();
+      } else await head.settled;
     }
   } finally {
-    await pool.close();
+    await pool?.close();
     if (!exhausted) await input.return?.();
   }
 }
