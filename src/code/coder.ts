@@ -439,10 +439,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const prevT = tokens[i - 1];
           const nextT = tokens[i + 1];
           const adjectival =
-            /ed$/.test(t.lower) &&
-            prevT &&
-            (prevT.pos === "DET" || prevT.pos === "ADJ") &&
-            (nextT?.pos === "NOUN" || nextT?.pos === "PROPN");
+            (/ed$/.test(t.lower) &&
+              prevT &&
+              (prevT.pos === "DET" || prevT.pos === "ADJ") &&
+              (nextT?.pos === "NOUN" || nextT?.pos === "PROPN")) ||
+            // "the killing of", "the museum shooting": a gerund after a determiner or a noun is a noun;
+            // "long-threatened", "open-ended": a piece of a hyphenated word is no verb of its own.
+            (/ing$/.test(t.lower) && prevT !== undefined && (prevT.pos === "DET" || prevT.pos === "NOUN")) ||
+            prevT?.text === "-" ||
+            nextT?.text === "-";
           // The tagger sometimes reads a past-tense verb after its subject as a noun ("militants abducted").
           const pastTense =
             t.pos === "NOUN" &&
@@ -525,6 +530,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 const to = best.targetTo;
                 targetM = doc.mentions
                   .filter((x) => x.modifier && x.tokenStart >= from && x.tokenEnd <= to)
+                  .slice(0, 1);
+              }
+              if (targetM.length === 0 && tokens[best.targetFrom - 1]?.lower === "in") {
+                // "arrived in Beijing": a pattern that names "in {T}" wants the place as its target.
+                const from = best.targetFrom;
+                const to = best.targetTo;
+                targetM = doc.mentions
+                  .filter((x) => x.placeOnly && x.referent && x.tokenStart >= from && x.tokenEnd <= to)
+                  .map((x) => ({ ...x, placeOnly: false }))
                   .slice(0, 1);
               }
             } else if (best.clauseFrom !== null) {
