@@ -606,6 +606,10 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (targets.some((a) => a.code === "UNK")) confidence -= 0.2;
           const vm = p.noun ? null : verbModality(doc, i, clause.start);
           let modality: Modality = vm ? vm.modality : "asserted";
+          // After a speech verb, "would" is the reported "will": "Iran said it would retaliate" announces an act.
+          if (vm?.modality === "hypothetical" && vm.cue?.toLowerCase() === "would" && inComplement(i)) {
+            modality = "future";
+          }
           let code = p.code;
           if (vm?.refusal && options.refusal) {
             const refused = longestPrefix(options.refusal, p.code);
