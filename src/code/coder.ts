@@ -232,12 +232,15 @@ function compileDiscards(phrases: readonly string[]): (lower: string) => [number
   const effective = empty === -1 ? phrases : phrases.slice(0, empty);
   const short = effective.filter((p) => p.length === 1);
   const byPair = new Map<number, string[]>();
+  // A cheap first filter on the low bytes of the two characters: most positions stop here.
+  const maybe = new Uint8Array(65536);
   for (const p of effective) {
     if (p.length < 2) continue;
     const key = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
     const list = byPair.get(key);
     if (list) list.push(p);
     else byPair.set(key, [p]);
+    maybe[((p.charCodeAt(0) & 0xff) << 8) | (p.charCodeAt(1) & 0xff)] = 1;
   }
   return (lower) => {
     const found: [number, number][] = [];
@@ -245,8 +248,13 @@ function compileDiscards(phrases: readonly string[]): (lower: string) => [number
       for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + 1]);
     }
     if (byPair.size === 0) return found;
+    let c0 = lower.charCodeAt(0);
     for (let i = 0; i + 1 < lower.length; i++) {
-      const list = byPair.get(lower.charCodeAt(i) * 65536 + lower.charCodeAt(i + 1));
+      const c1 = lower.charCodeAt(i + 1);
+      const first = c0;
+      c0 = c1;
+      if (maybe[((first & 0xff) << 8) | (c1 & 0xff)] === 0) continue;
+      const list = byPair.get(first * 65536 + c1);
       if (list === undefined) continue;
       for (const p of list) if (lower.startsWith(p, i)) found.push([i, i + p.length]);
     }
