@@ -292,6 +292,36 @@ function hasAll(words: Set<string>, needs: readonly string[][]): boolean {
   return true;
 }
 
+type When = { date: string; dateText: string | null; historical: boolean } | undefined;
+
+/**
+ * A date expression dates the verb nearest to it: in "began a hunger strike to demand property seized in the
+ * 1970s", the 1970s date the seizure, not the strike. A date whose nearest verb is another is dropped.
+ */
+function ownDate(doc: Doc, sentence: number, trigger: number, when: When): When {
+  if (!when?.dateText) return when;
+  const s = doc.sentences[sentence];
+  const d =
+    doc.dates.find((x) => x.sentence === sentence && x.text === when.dateText) ??
+    doc.dates.find((x) => x.start >= s.start && x.end <= s.end && x.text === when.dateText);
+  if (!d) return when;
+  const tokens = doc.tokens;
+  let first = s.tokenStart;
+  while (first < s.tokenEnd && tokens[first].end <= d.start) first++;
+  let verb = -1;
+  if (first > trigger) {
+    // Another verb between the trigger and the date takes the date.
+    for (let k = first - 1; k > trigger; k--) {
+      if (tokens[k].pos === "VERB") {
+        verb = k;
+        break;
+      }
+    }
+  }
+  if (verb === -1) return when;
+  return { date: doc.article.date, dateText: null, historical: false };
+}
+
 /** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
 const LOCATIVE_TARGET_ROOTS = new Set(["02", "10", "13", "14", "15", "17", "18", "19", "20"]);
 
@@ -409,7 +439,12 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (!c) return;
           const ts = tokens[trigger[0]].start;
           const te = tokens[trigger[1] - 1].end;
-          const when = options.when?.(doc, s.index, trigger[0], trigger[1]);
+          const when = ownDate(
+            doc,
+            s.index,
+            trigger[0],
+            options.when?.(doc, s.index, trigger[0], trigger[1]),
+          );
           if (when?.historical) mod = strongest(mod, "historical");
           events.push({
             id: `${doc.article.id}:${s.index + 1}:${trigger[0]}:${c.code}`,
