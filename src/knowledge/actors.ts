@@ -73,6 +73,8 @@ export interface Phrase {
   words: string[];
   /** The phrase is written with capitals in the knowledge base, so the text must be too. */
   cased: boolean;
+  /** Its first word (after "the") is capitalised ("al Qaeda" is cased but not capitalFirst). */
+  capitalFirst: boolean;
   entries: Entry[];
 }
 
@@ -204,7 +206,8 @@ export function compileActors(src: RawSources): ActorKb {
     const key = words.join(" ");
     let p = phrases.get(key);
     if (!p) {
-      p = { words, entries: [], cased: /[A-Z]/.test(text) };
+      const firstWord = text.replace(/^the\s+/i, "").trim();
+      p = { words, entries: [], cased: /[A-Z]/.test(text), capitalFirst: /^[A-Z]/.test(firstWord) };
       phrases.set(key, p);
     }
     p.entries.push(entry);

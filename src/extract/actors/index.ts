@@ -149,7 +149,9 @@ function firstMatch(phrases: Phrase[], tokens: Token[], i: number, to: number, k
       }
     }
     if (!ok) continue;
-    const entries = p.cased ? p.entries.filter((e) => acceptable(e, tokens, i, i + n)) : p.entries;
+    const entries = p.cased
+      ? p.entries.filter((e) => acceptable(e, tokens, i, i + n, p.capitalFirst))
+      : p.entries;
     if (entries.length === 0) continue;
     return { start: i, end: i + n, entries };
   }
@@ -177,12 +179,13 @@ function matchPhrases(index: PhraseIndex, tokens: Token[], from: number, to: num
   return out;
 }
 
-function acceptable(e: Entry, tokens: Token[], start: number, end: number): boolean {
+function acceptable(e: Entry, tokens: Token[], start: number, end: number, capitalFirst: boolean): boolean {
   if (e.kind === "agent") return true;
-  // Proper names must be written with capitals: "Chad", not "chad"; "the Kremlin", not "the kremlin".
+  // Proper names must be written with capitals: "Chad", not "chad"; "the Kremlin", not "the kremlin";
+  // "al Qaeda" needs its capital where the knowledge base has it.
   let first = start;
   if (tokens[first].lower === "the" && end - start > 1) first++;
-  if (!capitalised(tokens[first])) return false;
+  if (capitalFirst ? !capitalised(tokens[first]) : !tokens.slice(first, end).some(capitalised)) return false;
   if (tokens[end - 1].pos === "PUNCT" && end - start === 1) return false;
   return true;
 }
@@ -477,7 +480,14 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
       }
       if (agentRaw) {
         used.add(agentIdx);
-        const ag = pick(agentRaw.entries, "agent")!;
+        let ag = pick(agentRaw.entries, "agent")!;
+        // "Israeli intelligence officials": the last of adjacent agent nouns is the head.
+        while (raws[agentIdx + 1]?.start === agentRaw.end && pick(raws[agentIdx + 1].entries, "agent")) {
+          agentIdx++;
+          agentRaw = raws[agentIdx];
+          used.add(agentIdx);
+          ag = pick(agentRaw.entries, "agent")!;
+        }
         const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
         const phrase = ag.agent.phrase;
         const roles = OFFICE_ROLES[phrase];
