@@ -24,7 +24,7 @@ export interface ParallelOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 8;
-export const DEFAULT_DEPTH = 3;
+export const DEFAULT_DEPTH = 8;
 
 /** The default number of workers: every core. */
 export function defaultWorkers(): number {
