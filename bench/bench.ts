@@ -14,7 +14,7 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -211,14 +211,20 @@ function toModeResult(
   };
 }
 
-function machine(): BenchReport["machine"] {
-  return { cpus: availableParallelism(), model: cpus()[0]?.model ?? "unknown", node: process.version };
+function machine(loadBefore: number): BenchReport["machine"] {
+  return {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    load: [loadBefore, loadavg()[0]],
+  };
 }
 
 async function benchmark(
   s: Settings,
   options: { articles: number; seed: number; workers: number | null },
 ): Promise<BenchReport> {
+  const loadBefore = loadavg()[0];
   const base = await probe(s, "baseline", 0);
   const corpus = { sentences: base.sentences, tokens: base.tokens };
   const results: ModeResult[] = [toModeResult("baseline", base, corpus)];
@@ -234,7 +240,7 @@ async function benchmark(
   return {
     version: 1,
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: machine(loadBefore),
     corpus: { articles: options.articles, seed: options.seed, ...corpus },
     passes: s.passes,
     results,

@@ -37,7 +37,8 @@ export interface StageTime {
 export interface BenchReport {
   version: 1;
   date: string;
-  machine: { cpus: number; model: string; node: string };
+  /** load: the 1-minute load average before and after the run (other processes skew every figure). */
+  machine: { cpus: number; model: string; node: string; load?: [number, number] };
   corpus: { articles: number; seed: number; sentences: number; tokens: number };
   passes: number;
   results: ModeResult[];
@@ -104,6 +105,11 @@ export function regressions(comparisons: readonly Comparison[]): Comparison[] {
 const fixed = (n: number, digits = 0) => n.toFixed(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const percent = (n: number) => `${n >= 0 ? "+" : ""}${(n * 100).toFixed(1)}%`;
 
+/** Other processes kept half the cores busy in the minute before the run (after it, the load is the bench's). */
+export function busy(report: BenchReport): boolean {
+  return (report.machine.load?.[0] ?? 0) > report.machine.cpus / 2;
+}
+
 export function renderResults(report: BenchReport): string {
   const rows = report.results.map((r) => [
     r.mode,
@@ -119,7 +125,15 @@ export function renderResults(report: BenchReport): string {
   const head =
     `corpus: ${fixed(c.articles)} articles (seed ${c.seed}), ${fixed(c.sentences)} sentences, ` +
     `${fixed(c.tokens)} tokens; ${report.passes} passes (the first is cold; figures are the median of the warm ones)\n` +
-    `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}\n\n`;
+    `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}` +
+    (report.machine.load
+      ? `, load average ${report.machine.load.map((l) => l.toFixed(2)).join(" -> ")}`
+      : "") +
+    "\n" +
+    (busy(report)
+      ? "warning: other processes were running: the figures are low and the ratios unsteady\n"
+      : "") +
+    "\n";
   const table = renderTable(
     ["mode", "articles/s", "sentences/s", "tokens/s", "events/s", "peak MB", "first event ms", "ratio"],
     rows,
