@@ -322,6 +322,27 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     const surnameOnly = raw.entries.every((e) => e.kind !== "person" || e.surname);
     const before = raw.start > sFrom ? tokens[raw.start - 1] : null;
     const beforeRaw = r > 0 && raws[r - 1].end === raw.start ? raws[r - 1] : null;
+    // A surname alone must read as a name: "Parts of the city", "Bird flu", "the Hague", "in Lagos" are not
+    // Juhan Parts, Lester Bird, William Hague or Ricardo Lagos.
+    if (surnameOnly0(raw)) {
+      const tok = tokens[raw.start];
+      const placed = c.doc.places.some((pl) => pl.tokenStart <= raw.start && pl.tokenEnd >= raw.end);
+      // At the start of a sentence a capital says nothing: the name must be followed by a verb or a possessive.
+      const next = tokens[raw.end];
+      const atStart = raw.start === sFrom;
+      const readsAsName =
+        !atStart ||
+        (next !== undefined &&
+          (next.pos === "VERB" ||
+            next.pos === "AUX" ||
+            next.text === "," ||
+            next.lower === "'s" ||
+            next.lower === "’s"));
+      if (tok.pos !== "PROPN" || tokens[raw.start - 1]?.lower === "the" || placed || !readsAsName) {
+        used.add(r);
+        continue;
+      }
+    }
     // "Nepal" is the country, not Madhav Kumar Nepal, unless a title or first name says otherwise.
     const before0 = raw.start > sFrom ? tokens[raw.start - 1] : null;
     const titled0 = before0 !== null && (capitalised(before0) || HONORIFICS.has(keys[raw.start - 1]));
@@ -621,6 +642,24 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
   for (let i = firstIndex; i < c.mentions.length; i++) {
     const m = c.mentions[i];
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t - sFrom] = 1;
+  }
+  // Places found by the gazetteer ("in Lagos") are places of their country, not unknown actors.
+  for (const p of c.doc.places) {
+    if (p.tokenStart < sFrom || p.tokenEnd > sTo || !p.country) continue;
+    let free = true;
+    for (let t = p.tokenStart; t < p.tokenEnd; t++) if (covered[t - sFrom]) free = false;
+    if (!free) continue;
+    for (let t = p.tokenStart; t < p.tokenEnd; t++) covered[t - sFrom] = 1;
+    const m = addMention(
+      c,
+      "capital",
+      p.tokenStart,
+      p.tokenEnd,
+      { code: p.country, country: p.country, org: null, sector: null, name: p.name, id: null },
+      `place ${p.name} (${p.country}) from the gazetteer`,
+      null,
+    );
+    m.placeOnly = true;
   }
   let i = sFrom;
   while (i < sTo) {
