@@ -295,6 +295,8 @@ export async function* codeStreamParallel(
       }
       if (head.local) {
         codeHere(head);
+        // Coding here holds the event loop: let the threads' messages ("ready", results) in between.
+        if (pool !== null) await turn();
         continue;
       }
       // The head is with a worker thread: code a waiting local batch meanwhile, else wait for it.
