@@ -12,7 +12,7 @@ export interface ModeResult {
   sentences: number;
   tokens: number;
   events: number;
-  /** Median time of the warm passes (the cold one when there is a single pass). */
+  /** Time of the fastest warm pass (the cold one when there is a single pass). */
   seconds: number;
   /** The first, cold pass (JIT warm-up, lazy loads). */
   coldSeconds: number;
@@ -42,7 +42,7 @@ export interface BenchReport {
   corpus: { articles: number; seed: number; sentences: number; tokens: number };
   passes: number;
   results: ModeResult[];
-  /** Where the time of `code` goes (median of the warm passes). */
+  /** Where the time of `code` goes (the fastest warm pass of each stage). */
   stages?: StageTime[];
   /** articles/s of each mode over the baseline's (wink reading alone). */
   ratios: Record<string, number>;
@@ -124,7 +124,7 @@ export function renderResults(report: BenchReport): string {
   const c = report.corpus;
   const head =
     `corpus: ${fixed(c.articles)} articles (seed ${c.seed}), ${fixed(c.sentences)} sentences, ` +
-    `${fixed(c.tokens)} tokens; ${report.passes} passes (the first is cold; figures are the median of the warm ones)\n` +
+    `${fixed(c.tokens)} tokens; ${report.passes} passes (the first is cold; figures are from the fastest warm one)\n` +
     `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}` +
     (report.machine.load
       ? `, load average ${report.machine.load.map((l) => l.toFixed(2)).join(" -> ")}`
