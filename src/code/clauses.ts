@@ -219,17 +219,40 @@ export function verbModality(
   const refusal =
     negated !== null &&
     (future !== null || hypothetical?.toLowerCase() === "would" || REFUSING.has(negated.toLowerCase()));
+  // "wants Putin to attack", "a drive to convince": a bare infinitive that no verb of intent governs is
+  // only wished for or aimed at.
+  if (
+    !negated &&
+    !future &&
+    !hypothetical &&
+    tokens[i - 1]?.lower === "to" &&
+    tokens[i - 1]?.pos === "PART"
+  ) {
+    hypothetical = "to";
+  }
   if (negated) return { modality: "negated", cue: negated, refusal };
   if (hypothetical) return { modality: "hypothetical", cue: hypothetical, refusal };
   if (future) return { modality: "future", cue: future, refusal };
   return { modality: "asserted", cue: null, refusal };
 }
 
-/** Passive voice: a form of "be" or "get" right before a past participle. */
+/**
+ * Passive voice: a form of "be" or "get" right before a past participle, or a participle right after a noun
+ * after a form of "be" ("there were ten soldiers killed in Ukraine").
+ */
 export function isPassive(doc: Doc, i: number): boolean {
   const tokens = doc.tokens;
   const t = tokens[i];
   if (!/(ed|en|wn|ht|ck|id|ne|un|lt|pt|nt)$/.test(t.lower)) return false;
+  const prev = tokens[i - 1];
+  if (prev && (prev.pos === "NOUN" || prev.pos === "PROPN") && /ed$/.test(t.lower)) {
+    const s = doc.sentences[t.sentence];
+    for (let k = i - 2; k >= s.tokenStart; k--) {
+      if (tokens[k].lemma === "be") return true;
+      if (tokens[k].pos === "VERB") break;
+      if (tokens[k].text === "," || tokens[k].pos === "SCONJ") break;
+    }
+  }
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
     const p = tokens[k];
     if (p.lemma === "be" || p.lemma === "get") return true;

@@ -159,3 +159,13 @@ test("a refused act is a rejection: will not, would not, refused to", () => {
   assert.deepEqual(pairs(code("Iran will not praise Pakistan.")), ["IRN>120>PAK:asserted"]);
   assert.deepEqual(pairs(code("Iran did not praise Pakistan.")), ["IRN>051>PAK:negated"]);
 });
+
+test("a bare infinitive no verb of intent governs is only wished for", () => {
+  assert.deepEqual(pairs(code("India wants Iran to attack Pakistan.")), ["IRN>190>PAK:hypothetical"]);
+});
+
+test("a participle after a noun, after 'there were', is passive: the soldiers are the target", () => {
+  assert.deepEqual(pairs(code("There were ten Pakistani soldiers attacked in Kashmir.")), [
+    ">190>PAK:asserted",
+  ]);
+});
