@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { isDyadError } from "../../core/errors.js";
 import { readInputs } from "../../ingest/index.js";
 import { codeStream } from "../../pipeline/stream.js";
+import { codeStreamParallel, defaultWorkers } from "../../pipeline/workers.js";
 import {
   type BatchResult,
   DEFAULT_STORE,
@@ -92,6 +93,7 @@ export interface IngestOptions {
   date?: string;
   maxBytes: string;
   json?: boolean;
+  workers?: string;
 }
 
 export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -123,7 +125,11 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
       coded = [];
       failed = [];
     };
-    for await (const result of codeStream(readInputs(inputs, { date: opts.date, maxBytes }))) {
+    const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
+    const source = readInputs(inputs, { date: opts.date, maxBytes });
+    // Coding threads work ahead while this thread writes a batch; results keep the input order.
+    const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
+    for await (const result of results) {
       total.articles++;
       if (result.ok) {
         coded.push({ article: result.article, record: result.record });
@@ -172,6 +178,7 @@ export function registerIngest(program: Command, io: Io): void {
     .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
     .option("--json", "print the summary as one JSON object")
+    .option("-w, --workers <n>", "threads coding in parallel (default: the number of cores)")
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(io, inputs, opts);
       io.out(opts.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));
