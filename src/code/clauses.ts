@@ -1,6 +1,7 @@
 // Shallow clause analysis over the NLP layer's tokens: clause boundaries, verb groups with
 // voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
 import type { Doc, Mention, Modality, Token } from "../core/types.js";
+import type { Component } from "../pipeline/index.js";
 
 export const SPEECH_VERBS = new Set([
   "say",
@@ -117,23 +118,11 @@ const PREPOSITIONS_BEFORE_SUBJECT = new Set([
   "near",
 ]);
 
-export interface Clause {
-  sentence: number;
-  start: number;
-  end: number;
-  /** Token of the speech verb when this clause is its complement. */
-  reportedBy: number | null;
-}
-
+/** What the clause analysis keeps of a sentence for the coder and for explanations. */
 export interface SentenceAnalysis {
   sentence: number;
-  clauses: Clause[];
-  /** Speech verbs of the sentence with the span of their complement. */
+  /** Speech verbs of the sentence with the span of their complement and their subject. */
   speech: { verb: number; complementStart: number; complementEnd: number; subject: Mention | null }[];
-}
-
-export function isVerb(t: Token): boolean {
-  return t.pos === "VERB";
 }
 
 /** "while referring to ...": an adjunct of the main clause, not a clause with a subject of its own. */
@@ -392,4 +381,26 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
     });
   }
   return out;
+}
+
+/** The analysis of one sentence, as the clauses component stored it. */
+export function analysisOf(doc: Doc, sentence: number): SentenceAnalysis {
+  const a = doc.clauses[sentence] as SentenceAnalysis | undefined;
+  return a ?? { sentence, speech: reportedSpeech(doc, sentence) };
+}
+
+/**
+ * Pipeline component: the shallow clause analysis of every sentence (reported speech with its complements and
+ * speakers). Clause boundaries, voice, modality and subjects are computed on demand by the functions above.
+ */
+export function createClausesComponent<C>(): Component<C> {
+  return {
+    name: "clauses",
+    reads: ["tokens", "sentences", "mentions", "coref"],
+    writes: ["clauses"],
+    run(doc) {
+      doc.clauses = doc.sentences.map((s) => ({ sentence: s.index, speech: reportedSpeech(doc, s.index) }));
+      return doc;
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import type { Component } from "../pipeline/index.js";
-import { actorMentions, clauseOf, isPassive, reportedSpeech, subjectOf, verbModality } from "./clauses.js";
+import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -385,8 +385,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const sentenceDiscards = compileDiscards(discards.sentence);
   return {
     name: "events",
-    reads: ["tokens", "sentences", "mentions", "coref"],
-    writes: ["clauses", "events"],
+    reads: ["tokens", "sentences", "mentions", "coref", "clauses"],
+    writes: ["events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();
       if (articleDiscards(lowerText).length > 0) return doc;
@@ -406,11 +406,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           }
           return hasAll(words, needs);
         };
-        const speech = reportedSpeech(doc, s.index);
-        doc.clauses.push({
-          sentence: s.index,
-          speech: speech.map((x) => ({ verb: x.verb, from: x.complementStart, to: x.complementEnd })),
-        });
+        const speech = analysisOf(doc, s.index).speech;
         const inComplement = (i: number) =>
           speech.some((x) => i >= x.complementStart && i < x.complementEnd && i !== x.verb);
         const add = (

@@ -1,5 +1,6 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
+import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
 import { createActorsComponent } from "../extract/actors/index.js";
@@ -38,6 +39,7 @@ export function defaultComponents(
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
+    createClausesComponent<RunContext>(),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,
