@@ -6,6 +6,7 @@ import type { Ontology } from "../knowledge/ontology.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
+import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -518,14 +519,12 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const clause = clauseOf(doc, i);
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
-          let confidence = 0.8;
           let targetM: Mention[] = [];
           const passive = !p.noun && isPassive(doc, i);
           if (p.noun) {
             const ns = nominalSource(doc, best, clause.start, taken);
             sourceM = ns.source;
             rule += ` (source: ${ns.rule})`;
-            confidence -= 0.1;
           } else if (passive) {
             const by =
               tokens[best.end]?.lower === "by"
@@ -583,7 +582,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             } else if (best.clauseFrom !== null) {
               const cs = clauseSubject(doc, best.clauseFrom, s.tokenEnd);
               targetM = cs ? [cs] : [];
-              confidence -= 0.05;
             } else if (!p.flags.has("intrans")) {
               // Default: the first actor after the trigger in its clause (object or prepositional object).
               // "deployed troops along the border with Pakistan": the source's own people named as the
@@ -607,7 +605,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                   .filter((x) => x.modifier && x.tokenStart > best.anchor && x.tokenEnd <= clause.end)
                   .slice(0, 1);
               }
-              confidence -= 0.1;
             }
           }
           const sources = sourceM ? actorsOf(doc, sourceM) : [];
@@ -642,7 +639,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
-          if (targets.some((a) => a.code === "UNK")) confidence -= 0.2;
           const vm = p.noun ? null : verbModality(doc, i, clause.start);
           let modality: Modality = vm ? vm.modality : "asserted";
           // After a speech verb, "would" is the reported "will": "Iran said it would retaliate" announces an act.
@@ -686,7 +682,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           ) {
             modality = "reported";
           }
-          if (modality === "reported") confidence -= 0.1;
+          const confidence = confidenceOf({
+            patternWords: p.words,
+            passive,
+            sourceless: sources.length === 0,
+            nominal: p.noun,
+            sharedSubject: rule.includes("(shared subject)"),
+            reported: modality === "reported",
+            unknownTarget: targets.some((a) => a.code === "UNK"),
+            orgTarget: targets.some((a) => a.org !== null),
+          });
           add(code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence, reported);
         }
 
@@ -714,7 +719,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 "asserted",
                 [sp.verb, sp.verb + 1],
                 `reported demand: '${tokens[sp.verb].text}' + '${tokens[v].text}' about ${subj.text}`,
-                0.6,
+                RULE_CONFIDENCE.reportedDemand,
               );
               continue;
             }
@@ -747,7 +752,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             "asserted",
             [sp.verb, sp.verb + 1],
             `reported evaluation: '${tokens[sp.verb].text}' + ${score > 0 ? "positive" : "negative"} words (${words.join(", ")}) about ${subj.text}`,
-            0.6,
+            RULE_CONFIDENCE.reportedEvaluation,
           );
         }
       }
