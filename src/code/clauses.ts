@@ -72,6 +72,7 @@ const INTENT_VERBS = new Set([
   "propose",
   "undertake",
 ]);
+const ASPECTUAL = new Set(["continue", "begin", "start", "resume", "proceed", "keep", "manage", "go"]);
 const READY = new Set([
   "ready",
   "willing",
@@ -209,13 +210,14 @@ export function verbModality(
     negated !== null &&
     (future !== null || hypothetical?.toLowerCase() === "would" || REFUSING.has(negated.toLowerCase()));
   // "wants Putin to attack", "a drive to convince": a bare infinitive that no verb of intent governs is
-  // only wished for or aimed at.
+  // only wished for or aimed at ("continued to send", "began to withdraw" are aspect: the act happens).
   if (
     !negated &&
     !future &&
     !hypothetical &&
     tokens[i - 1]?.lower === "to" &&
-    tokens[i - 1]?.pos === "PART"
+    tokens[i - 1]?.pos === "PART" &&
+    !ASPECTUAL.has(tokens[i - 2]?.lemma ?? "")
   ) {
     hypothetical = "to";
   }

@@ -88,6 +88,18 @@ const LOCATIVE = new Set([
   "around",
   "across",
 ]);
+/** Collective nouns after an agent noun that keep it an actor: "opposition groups", "rebel leaders". */
+const GROUP_HEADS = new Set([
+  "group",
+  "member",
+  "leader",
+  "supporter",
+  "faction",
+  "force",
+  "unit",
+  "official",
+  "activist",
+]);
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
 const GROUP_WORDS = new Set([
   "countries",
@@ -589,18 +601,28 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     }
 
     if (agent) {
-      // A singular agent noun before another noun is a modifier: "military intelligence", "police station".
+      // A singular agent noun before another noun is a modifier: "military intelligence", "police station";
+      // before a collective head it names the group: "opposition groups", "rebel leaders".
       const following = tokens[raw.end];
-      if (!agent.plural && following && following.pos === "NOUN" && !capitalised(following) && raw.end < sTo)
-        continue;
+      let end = raw.end;
+      if (
+        !agent.plural &&
+        following &&
+        following.pos === "NOUN" &&
+        !capitalised(following) &&
+        raw.end < sTo
+      ) {
+        if (!GROUP_HEADS.has(following.lemma)) continue;
+        end = raw.end + 1;
+      }
       // A title without a name: "the Leader", "the president" -> coreference later.
       const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
-      const text = span(doc, start, raw.end).text;
+      const text = span(doc, start, end).text;
       addMention(
         c,
         "agent",
         start,
-        raw.end,
+        end,
         agentReferent(agent.agent, null, text),
         `agent '${agent.agent.phrase}'`,
         null,
