@@ -25,6 +25,7 @@ const knowledge = inlineKnowledge({
     057|sign agreement with {T}|
     120|reject {T}|
     1722|ban {T}|self
+    072|receive weapon/arms from {T}|rev
   `),
   evaluative: { good: 1, strong: 1, wrong: -1 },
   intent: { "172": "132", "19": "138" },
@@ -168,4 +169,8 @@ test("a participle after a noun, after 'there were', is passive: the soldiers ar
   assert.deepEqual(pairs(code("There were ten Pakistani soldiers attacked in Kashmir.")), [
     ">190>PAK:asserted",
   ]);
+});
+
+test("reversed roles: the slot's actor acts on the subject", () => {
+  assert.deepEqual(pairs(code("Pakistan received weapons from Iran.")), ["IRN>072>PAK:asserted"]);
 });

@@ -607,8 +607,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               }
             }
           }
-          const sources = sourceM ? actorsOf(doc, sourceM) : [];
+          let sources = sourceM ? actorsOf(doc, sourceM) : [];
           let targets = targetM.flatMap((m) => actorsOf(doc, m));
+          if (p.flags.has("rev")) {
+            // "received weapons from the government": the one named in the slot acted on the subject.
+            [sources, targets] = [targets, sources];
+            rule += " (reversed roles)";
+          }
           // A passive without a by-agent ("three civilians were killed in Baghdad") keeps an unknown source,
           // in a main clause only: "the town where 28 people were killed" reports no event of its own.
           const mainClause = clause.start === s.tokenStart;

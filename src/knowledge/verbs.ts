@@ -28,7 +28,7 @@ export interface Lexicon {
   size: number;
 }
 
-const FLAGS = new Set(["recip", "intrans", "self"]);
+const FLAGS = new Set(["recip", "intrans", "self", "rev"]);
 const WORD = /^[a-z][a-z'’.-]*$/;
 
 export function parsePattern(text: string, where: string): { elements: Element[]; noun: boolean } {
