@@ -770,6 +770,8 @@ function agentCountries(c: Ctx): void {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
+  const compoundOf = new Map<number, Mention>();
+  for (const m of c.mentions) for (const k of m.members ?? []) compoundOf.set(k, m);
   for (const m of c.mentions) {
     if (!m.referent || m.referent.country !== null) continue;
     // Agents, unknown names, and people known only by a title ("President Bouteflicka").
@@ -795,7 +797,14 @@ function agentCountries(c: Ctx): void {
     const place = states.find((x) => x.placeOnly);
     // Last resort: the country of another actor of the sentence ("Nigerian authorities jailed members of MASSOB").
     const actors = others.filter((x) => x !== m && x.referent?.country && x.kind !== "compound");
-    const nearest = place ?? states.sort(byDistance)[0] ?? actors.sort(byDistance)[0];
+    // "Israeli helicopters and tanks": a member of a coordination shares the country of its first member.
+    const sibling = compoundOf
+      .get(m.index)
+      ?.members?.map((k) => c.mentions.find((x) => x.index === k))
+      .find((x) => x !== undefined && x !== m && x.referent?.country);
+    // Otherwise the nearest actor before it ("Russian aircraft including helicopter gunships"), then after.
+    const before = actors.filter((x) => x.tokenEnd <= m.tokenStart).sort(byDistance)[0];
+    const nearest = sibling ?? place ?? states.sort(byDistance)[0] ?? before ?? actors.sort(byDistance)[0];
     if (!nearest?.referent?.country) continue;
     const country = nearest.referent.country;
     const name = m.kind === "unknown" ? m.referent.name : `${country} ${m.referent.name}`;
