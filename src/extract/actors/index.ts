@@ -575,11 +575,15 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
           continue;
         }
       }
-      const prev = raw.start > sFrom ? tokens[raw.start - 1] : null;
-      const prevPrev = raw.start - 1 > sFrom ? tokens[raw.start - 2] : null;
-      const placeOnly =
-        (prev !== null && LOCATIVE.has(prev.lower)) ||
-        (prev?.lower === "the" && prevPrev !== null && LOCATIVE.has(prevPrev.lower));
+      // "in Tehran", "in the Gaza Strip", "in southeastern Serbia": a place, not an actor.
+      let k = raw.start - 1;
+      while (
+        k >= sFrom &&
+        k >= raw.start - 3 &&
+        (tokens[k].lower === "the" || (tokens[k].pos === "ADJ" && !capitalised(tokens[k])))
+      )
+        k--;
+      const placeOnly = k >= sFrom && LOCATIVE.has(tokens[k].lower);
       const m = addMention(
         c,
         country.how === "metonym" ? "capital" : "country",
@@ -769,6 +773,22 @@ function agentCountries(c: Ctx): void {
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
+  }
+  // "ethnic Albanians in southern Serbia": an ethnic group belongs to the state where it lives when the
+  // sentence names one.
+  for (const m of c.mentions) {
+    if (!m.referent?.country || c.doc.tokens[m.tokenStart - 1]?.lower !== "ethnic") continue;
+    const where = c.mentions.find(
+      (x) =>
+        x.sentence === m.sentence &&
+        x.placeOnly &&
+        x.referent?.country &&
+        x.referent.country !== m.referent?.country,
+    );
+    if (!where?.referent?.country) continue;
+    const country = where.referent.country;
+    m.referent = { ...m.referent, code: `${country}${m.referent.sector ?? ""}`, country };
+    m.why = `${m.why}; an ethnic group in ${country} ('${where.text}')`;
   }
   const compoundOf = new Map<number, Mention>();
   for (const m of c.mentions) for (const k of m.members ?? []) compoundOf.set(k, m);
