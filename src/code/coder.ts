@@ -338,6 +338,22 @@ function ownStates(actors: readonly Actor[]): Actor[] {
   return out;
 }
 
+/**
+ * Patterns of a verb form the lemmatizer got wrong ("staged" -> "stag", "abducted" read as a noun): the base
+ * forms that -ed and -ing can come from.
+ */
+function inflectedAnchor(lexicon: Lexicon, t: Token): Pattern[] | undefined {
+  const w = t.lower;
+  let bases: string[] = [];
+  if (w.endsWith("ed")) bases = [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)];
+  else if (w.endsWith("ing")) bases = [w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)];
+  for (const b of bases) {
+    const found = b.length > 2 ? lexicon.byAnchor.get(b) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The value of the longest prefix of a code that the map holds ("0841" -> "084" -> "08"). */
 function longestPrefix(map: ReadonlyMap<string, string>, code: string): string | undefined {
   for (let n = code.length; n >= 2; n--) {
@@ -470,10 +486,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const patterns =
             lexicon.byAnchor.get(t.lemma) ??
             (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined) ??
-            // A past tense the tagger read as a noun keeps its "-ed" in the lemma ("abducted").
-            (t.pos === "NOUN" && t.lower.endsWith("ed")
-              ? (lexicon.byAnchor.get(t.lower.slice(0, -2)) ?? lexicon.byAnchor.get(t.lower.slice(0, -1)))
-              : undefined);
+            inflectedAnchor(lexicon, t);
           if (!patterns || taken.has(i)) continue;
           // "the occupied territories": a participle used as an adjective is no act.
           const prevT = tokens[i - 1];

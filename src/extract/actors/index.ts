@@ -639,6 +639,12 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
 }
 
 const NOT_NAMES = new Set([
+  "tens",
+  "hundreds",
+  "thousands",
+  "dozens",
+  "scores",
+  "millions",
   "monday",
   "tuesday",
   "wednesday",
