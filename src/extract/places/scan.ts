@@ -57,6 +57,41 @@ const PLACE_CONTEXT = new Set([
   "between",
 ]);
 
+/** What scanning needs of a name as written: its gazetteer candidates and the country it is the demonym of. */
+interface Known {
+  candidates: readonly GazetteerEntry[];
+  demonym: string | null | undefined;
+}
+
+/** Names already looked up, per gazetteer: normalising and searching the big index cost more than a small map. */
+const MEMO_MAX = 50_000;
+const memos = new WeakMap<Gazetteer, Map<string, Known>>();
+
+function memoOf(gazetteer: Gazetteer): Map<string, Known> {
+  let memo = memos.get(gazetteer);
+  if (!memo) {
+    memo = new Map();
+    memos.set(gazetteer, memo);
+  }
+  return memo;
+}
+
+function known(memo: Map<string, Known>, gazetteer: Gazetteer, text: string): Known {
+  let k = memo.get(text);
+  if (!k) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    k = { candidates: gazetteer.lookup(normalizeName(text)), demonym: undefined };
+    memo.set(text, k);
+  }
+  return k;
+}
+
+function demonymOf(memo: Map<string, Known>, gazetteer: Gazetteer, text: string): string | null {
+  const k = known(memo, gazetteer, text);
+  if (k.demonym === undefined) k.demonym = gazetteer.demonym(normalizeName(text));
+  return k.demonym;
+}
+
 interface Match {
   tokenStart: number;
   tokenEnd: number;
@@ -108,17 +143,20 @@ export function findPlaces(doc: Doc, gazetteer: Gazetteer): PlaceMention[] {
   const count = (iso3: string | null): void => {
     if (iso3) countryCounts.set(iso3, (countryCounts.get(iso3) ?? 0) + 1);
   };
+  const memo = memoOf(gazetteer);
+  const names = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < names.length; i++) names[i] = nameToken(doc.tokens[i]) ? 1 : 0;
   for (const sentence of doc.sentences) {
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
       const t = doc.tokens[i];
-      if (!nameToken(t)) {
+      if (names[i] === 0) {
         i++;
         continue;
       }
-      const demonym = gazetteer.demonym(normalizeName(t.text));
+      const demonym = demonymOf(memo, gazetteer, t.text);
       const previous = matches[matches.length - 1];
-      const found = longestMatch(doc, i, sentence.tokenEnd, gazetteer, previous?.tokenEnd ?? -1);
+      const found = longestMatch(doc, names, i, sentence.tokenEnd, gazetteer, memo, previous?.tokenEnd ?? -1);
       if (found) {
         matches.push(found);
         const countries = new Set(found.candidates.map((c) => c.country));
@@ -136,31 +174,33 @@ export function findPlaces(doc: Doc, gazetteer: Gazetteer): PlaceMention[] {
 
 function longestMatch(
   doc: Doc,
+  names: Uint8Array,
   i: number,
   sentenceEnd: number,
   gazetteer: Gazetteer,
+  memo: Map<string, Known>,
   previousEnd: number,
 ): Match | null {
   const sentenceStart = doc.sentences[doc.tokens[i].sentence].tokenStart;
-  const freeLeft = i === sentenceStart || !nameToken(doc.tokens[i - 1]);
+  const freeLeft = i === sentenceStart || names[i - 1] === 0;
   for (let end = Math.min(i + MAX_TOKENS, sentenceEnd); end > i; end--) {
     const last = doc.tokens[end - 1];
-    if (!nameToken(last)) continue;
+    if (names[end - 1] === 0) continue;
     let ok = true;
     for (let k = i + 1; k < end - 1; k++) {
-      const t = doc.tokens[k];
-      if (!nameToken(t) && !CONNECTORS.has(t.lower)) ok = false;
+      if (names[k] === 0 && !CONNECTORS.has(doc.tokens[k].lower)) ok = false;
     }
     if (!ok) continue;
     const text = doc.text.slice(doc.tokens[i].start, last.end);
-    const all = gazetteer.lookup(normalizeName(text));
-    const whole = freeLeft && (end === sentenceEnd || !nameToken(doc.tokens[end]));
+    const all = known(memo, gazetteer, text).candidates;
+    if (all.length === 0) continue;
+    const whole = freeLeft && (end === sentenceEnd || names[end] === 0);
     const candidates = all.filter((e) => {
       if (e.source !== "cities") return true;
       if (acronym(text)) return false;
       if (!whole) return e.population >= PARTIAL_MIN_POPULATION;
       if (e.capital || e.population >= FREE_MIN_POPULATION || end - i > 1) return true;
-      return placeContext(doc, i, end, sentenceEnd, gazetteer, previousEnd);
+      return placeContext(doc, i, end, sentenceEnd, gazetteer, memo, previousEnd);
     });
     if (candidates.length > 0) return { tokenStart: i, tokenEnd: end, candidates };
   }
@@ -174,6 +214,7 @@ function placeContext(
   end: number,
   sentenceEnd: number,
   gazetteer: Gazetteer,
+  memo: Map<string, Known>,
   previousEnd: number,
 ): boolean {
   const sentenceStart = doc.sentences[doc.tokens[i].sentence].tokenStart;
@@ -186,7 +227,7 @@ function placeContext(
   const comma = end < sentenceEnd ? doc.tokens[end] : null;
   const next = end + 1 < sentenceEnd ? doc.tokens[end + 1] : null;
   if (comma?.text === "," && next) {
-    const country = gazetteer.lookup(normalizeName(next.text))[0];
+    const country = known(memo, gazetteer, next.text).candidates[0];
     if (country?.kind === "country") return true;
   }
   return false;
