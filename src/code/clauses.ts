@@ -187,6 +187,8 @@ export function verbModality(
       if (t.pos === "VERB" && NEGATING_VERBS.has(t.lemma)) negated ??= t.text;
       if (t.pos === "VERB" && INTENT_VERBS.has(t.lemma) && tokens[k + 1]?.lower === "to") future ??= t.text;
       if (t.lower === "going" && tokens[k + 1]?.lower === "to") future ??= "going to";
+      // "is prepared to impose", "is scheduled to attend" (the tagger reads these as verbs).
+      if (t.pos === "VERB" && READY.has(t.lower) && tokens[k + 1]?.lower === "to") future ??= t.text;
     } else if (t.pos === "ADJ" && READY.has(t.lower) && tokens[k + 1]?.lower === "to") {
       // "is ready to send", "is willing to help": an announced act.
       future ??= t.text;

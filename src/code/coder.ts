@@ -47,7 +47,8 @@ function wordMatches(t: Token, alts: string[]): boolean {
 }
 
 function skippable(t: Token): boolean {
-  return GAP_POS.has(t.pos) || QUOTES.has(t.text);
+  // A hyphen inside a modifier ("the night-time curfew") does not break a pattern.
+  return GAP_POS.has(t.pos) || QUOTES.has(t.text) || t.text === "-";
 }
 
 /** Matches a pattern whose anchor is token a, within [a, limit). */
