@@ -94,3 +94,9 @@ test("a speech verb with a noun phrase object has no complement", () => {
   const d = doc("Khamenei emphasized the need for cooperation.");
   assert.deepEqual(analysisOf(d, 0).speech, []);
 });
+
+test("a mention inside a comma-enclosed apposition is not the subject", () => {
+  const d = doc("Pakistan, a key American ally, refused the plan.");
+  const i = at(d, "refused");
+  assert.equal(subjectOf(d, i, clauseOf(d, i).start)?.text, "Pakistan");
+});

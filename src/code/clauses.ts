@@ -263,6 +263,21 @@ export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
   return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
 }
 
+/** "Pakistan, a key U.S. ally, refused": a mention inside a comma-enclosed apposition is not the subject. */
+function inApposition(doc: Doc, m: Mention, clauseStart: number, verb: number): boolean {
+  const tokens = doc.tokens;
+  let open = -1;
+  for (let k = m.tokenStart - 1; k >= clauseStart; k--) {
+    if (tokens[k].text === ",") {
+      open = k;
+      break;
+    }
+  }
+  if (open === -1 || !["a", "an", "the"].includes(tokens[open + 1]?.lower ?? "")) return false;
+  for (let k = m.tokenEnd; k < verb; k++) if (tokens[k].text === ",") return true;
+  return false;
+}
+
 /** The subject of the verb at i: the closest actor mention before it in its clause that is not inside a prepositional phrase. */
 export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | null {
   const tokens = doc.tokens;
@@ -270,6 +285,7 @@ export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | n
   let inPhrase: Mention | null = null;
   for (let c = candidates.length - 1; c >= 0; c--) {
     const m = candidates[c];
+    if (inApposition(doc, m, clauseStart, i)) continue;
     let k = m.tokenStart - 1;
     while (k >= clauseStart && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ")) k--;
     const before = k >= clauseStart ? tokens[k] : null;

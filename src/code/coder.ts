@@ -130,7 +130,8 @@ function npEnd(doc: Doc, i: number, limit: number): number {
       (t.pos === "PUNCT" && !QUOTES.has(t.text) && t.text !== "-")
     )
       break;
-    if (t.pos === "ADP" && !["of", "between", "from", "and", "than"].includes(t.lower) && k > i) break;
+    // "calls by Kofi Annan", "an offer from Kabul": the author of what is named stays in the phrase.
+    if (t.pos === "ADP" && !["of", "between", "from", "and", "than", "by"].includes(t.lower) && k > i) break;
     if (t.lower === "to" && k > i) break;
     k++;
   }
