@@ -49,6 +49,18 @@ export function isFiniteVerb(doc: Doc, i: number): boolean {
  * belong to the same clause; a clause interrupted by a relative clause keeps its id on both sides.
  */
 export function clauseIds(doc: Doc, sentence: Sentence): Int32Array {
+  // The dates, places and events of a sentence all ask for its clauses: computed once per sentence.
+  const cached = clauseCache.get(sentence);
+  if (cached && cached.tokens === doc.tokens && cached.text === doc.text) return cached.ids;
+  const ids = computeClauseIds(doc, sentence);
+  clauseCache.set(sentence, { tokens: doc.tokens, text: doc.text, ids });
+  return ids;
+}
+
+/** Clause ids by sentence, valid for the tokens and text they were computed from. Callers only read them. */
+const clauseCache = new WeakMap<Sentence, { tokens: readonly Token[]; text: string; ids: Int32Array }>();
+
+function computeClauseIds(doc: Doc, sentence: Sentence): Int32Array {
   const { tokenStart, tokenEnd } = sentence;
   const ids = new Int32Array(tokenEnd - tokenStart);
   const bare = bareComplementStarts(doc, sentence);
