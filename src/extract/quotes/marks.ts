@@ -19,6 +19,9 @@ export interface Quotation {
 
 const OPENERS = new Set(["“", "«", "„"]);
 const CLOSERS = new Set(["”", "»", "‟"]);
+/** Every character that opens or closes: the straight mark, the openers and the closers. */
+const ANY_MARK = /["“«„”»‟]/;
+const MARKS = /["“«„”»‟]/g;
 
 /** True when a straight or ambiguous mark at `i` opens: a space (or start) before, a word after. */
 function opensHere(text: string, i: number): boolean {
@@ -51,6 +54,8 @@ function trimmed(text: string, start: number, end: number): [number, number] {
  * (the news convention for quotes that run over several paragraphs); otherwise it ends there.
  */
 export function findQuotations(text: string): Quotation[] {
+  // Without a mark there is nothing to find; with some, only the marks need looking at.
+  if (!ANY_MARK.test(text)) return [];
   const out: Quotation[] = [];
   let carry: Segment[] | null = null;
   const paras = paragraphs(text);
@@ -72,8 +77,10 @@ export function findQuotations(text: string): Quotation[] {
       }
       first = false;
     };
-    for (let i = pStart; i < pEnd; i++) {
-      const ch = text[i];
+    MARKS.lastIndex = pStart;
+    for (let m = MARKS.exec(text); m !== null && m.index < pEnd; m = MARKS.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       const straight = ch === '"';
       if (open < 0) {
         if (OPENERS.has(ch) || ((straight || CLOSERS.has(ch)) && opensHere(text, i))) open = i;

@@ -5,15 +5,22 @@ import { toActor } from "../actors/actor.js";
 /** Mentions by the token just after their last token, outermost first. */
 export type MentionIndex = Map<number, Mention[]>;
 
+const longestFirst = (a: Mention, b: Mention): number =>
+  b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart);
+
 export function indexMentions(doc: Doc): { byEnd: MentionIndex; byStart: MentionIndex } {
   const byEnd: MentionIndex = new Map();
   const byStart: MentionIndex = new Map();
   for (const m of doc.mentions) {
-    (byEnd.get(m.tokenEnd) ?? byEnd.set(m.tokenEnd, []).get(m.tokenEnd)!).push(m);
-    (byStart.get(m.tokenStart) ?? byStart.set(m.tokenStart, []).get(m.tokenStart)!).push(m);
+    const ending = byEnd.get(m.tokenEnd);
+    if (ending) ending.push(m);
+    else byEnd.set(m.tokenEnd, [m]);
+    const starting = byStart.get(m.tokenStart);
+    if (starting) starting.push(m);
+    else byStart.set(m.tokenStart, [m]);
   }
-  for (const list of [...byEnd.values(), ...byStart.values()]) {
-    list.sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
+  for (const index of [byEnd, byStart]) {
+    for (const list of index.values()) if (list.length > 1) list.sort(longestFirst);
   }
   return { byEnd, byStart };
 }
