@@ -744,7 +744,11 @@ function compounds(c: Ctx, firstIndex: number): void {
     let j = i + 1;
     while (j < ms.length) {
       const prev = group[group.length - 1];
-      const gap = tokens.slice(prev.tokenEnd, ms[j].tokenStart).map((t) => t.lower);
+      // "Israel and the Palestinians": a determiner after the conjunction belongs to the next member.
+      const gap = tokens
+        .slice(prev.tokenEnd, ms[j].tokenStart)
+        .map((t) => t.lower)
+        .filter((w, k, all) => !(w === "the" && k === all.length - 1 && k > 0));
       const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === ",");
       const joinsAnd = gap.length === 2 && gap[0] === "," && gap[1] === "and";
       if (!(joins || joinsAnd) || ms[j].kind === "unknown" || prev.kind === "unknown") break;
