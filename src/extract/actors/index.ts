@@ -488,6 +488,22 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
     if (country) {
       const iso3 = country.country.iso3;
       const next = raws[r + 1];
+      // "Bosnian Serbs", "Iraqi Kurds": the first demonym gives the state, the second names a people in it.
+      const nextCountry = next ? countryOf(next.entries) : undefined;
+      if (country.how === "demonym" && next && next.start === raw.end && nextCountry?.how === "demonym") {
+        used.add(r + 1);
+        const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
+        addMention(
+          c,
+          "country",
+          start,
+          next.end,
+          { code: iso3, country: iso3, org: null, sector: null, name: country.country.name, id: iso3 },
+          `country ${iso3} (${country.country.name}): '${span(doc, start, next.end).text}' are a people of it`,
+          `country:${iso3}`,
+        );
+        continue;
+      }
       // Demonym or possessive + agent: "the Pakistani prime minister", "Iran's government", "the Israeli regime".
       let agentRaw: Raw | null = null;
       let agentIdx = -1;
@@ -787,13 +803,18 @@ function agentCountries(c: Ctx): void {
   // "ethnic Albanians in southern Serbia": an ethnic group belongs to the state where it lives when the
   // sentence names one.
   for (const m of c.mentions) {
-    if (!m.referent?.country || c.doc.tokens[m.tokenStart - 1]?.lower !== "ethnic") continue;
+    if (!m.referent?.country) continue;
+    // "ethnic Albanians ... in Serbia", "the Albanians of southern Serbia".
+    const ethnic = c.doc.tokens[m.tokenStart - 1]?.lower === "ethnic";
+    const of = c.doc.tokens[m.tokenEnd]?.lower === "of" && m.kind === "country" && /s$/.test(m.text);
+    if (!ethnic && !of) continue;
     const where = c.mentions.find(
       (x) =>
         x.sentence === m.sentence &&
-        x.placeOnly &&
         x.referent?.country &&
-        x.referent.country !== m.referent?.country,
+        !x.members &&
+        x.referent.country !== m.referent?.country &&
+        (ethnic ? x.placeOnly === true : x.tokenStart > m.tokenEnd && x.tokenStart <= m.tokenEnd + 3),
     );
     if (!where?.referent?.country) continue;
     const country = where.referent.country;
