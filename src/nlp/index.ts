@@ -28,8 +28,20 @@ export function getNlp(): Nlp {
   return instance;
 }
 
+/** What a word's spelling alone decides, kept across articles: lower case, blankness, lemma per POS. */
+interface Word {
+  lower: string;
+  blank: boolean;
+  /** Lower-cased lemma by POS tag; a contraction's lemma depends on its token and is never kept here. */
+  lemmas: Map<string, string>;
+}
+
+/** Spellings kept at most; the table starts again when full, so that memory does not grow with the input. */
+const WORDS_MAX = 100_000;
+
 function createNlp(nlp: Wink): Nlp {
   const its = nlp.its;
+  const words = new Map<string, Word>();
   return {
     count(text: string) {
       const doc = nlp.readDoc(text);
@@ -38,12 +50,16 @@ function createNlp(nlp: Wink): Nlp {
     read(article: Article): Doc {
       const text = article.text;
       const wdoc = nlp.readDoc(text);
-      const values = wdoc.tokens().out(its.value) as string[];
-      const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-      const tags = wdoc.tokens().out(its.pos) as string[];
-      const lemmas = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+      const wtokens = wdoc.tokens();
+      const values = wtokens.out(its.value) as string[];
+      const spaces = wtokens.out(its.precedingSpaces) as string[];
+      const tags = wtokens.out(its.pos) as string[];
+      const contractions = wtokens.out(its.contractionFlag) as boolean[];
+      const lemmaOf = (w: number): string =>
+        wtokens.itemAt(w).out(its.lemma as unknown as typeof its.value) as string;
       const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
       const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
+      if (words.size >= WORDS_MAX) words.clear();
 
       // wink's token indices include whitespace tokens (SPACE); drop them and map offsets.
       const tokens: Token[] = [];
@@ -56,13 +72,27 @@ function createNlp(nlp: Wink): Nlp {
         offset += value.length;
         winkToOurs[w] = tokens.length;
         const pos = tags[w] as Pos;
-        if (pos === "SPACE" || value.trim() === "") continue;
-        const lower = value.toLowerCase();
+        let word = words.get(value);
+        if (word === undefined) {
+          word = { lower: value.toLowerCase(), blank: value.trim() === "", lemmas: new Map() };
+          words.set(value, word);
+        }
+        if (pos === "SPACE" || word.blank) continue;
+        const lower = word.lower;
+        let lemma: string | undefined;
+        if (contractions[w]) lemma = (lemmaOf(w) || lower).toLowerCase();
+        else {
+          lemma = word.lemmas.get(pos);
+          if (lemma === undefined) {
+            lemma = (lemmaOf(w) || lower).toLowerCase();
+            word.lemmas.set(pos, lemma);
+          }
+        }
         tokens.push({
           i: tokens.length,
           text: value,
           lower,
-          lemma: (lemmas[w] || lower).toLowerCase(),
+          lemma,
           pos,
           start,
           end: start + value.length,
