@@ -17,8 +17,17 @@ export function fromParts(year: number, month: number, day: number): number | nu
   return Math.round(ms / MS_PER_DAY);
 }
 
+/** Days formatted so far: articles of a corpus span few days, and formatting through a Date is slow. */
+const formatted = new Map<number, string>();
+
 export function formatDay(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = formatted.get(n);
+  if (s === undefined) {
+    if (formatted.size >= 100_000) formatted.clear();
+    s = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+    formatted.set(n, s);
+  }
+  return s;
 }
 
 export interface Parts {

@@ -42,8 +42,9 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
     ids ??= clauseIds(doc, sentence);
     return futureContext(doc, sentence, ids, tokenAt(doc, sentence, charStart));
   };
-  const instant = new Date(ref.day * 86_400_000 + 12 * 3_600_000);
-  const found = CHRONO_ANCHORS.test(text) ? casual.parse(text, { instant, timezone: 0 }) : [];
+  const found = CHRONO_ANCHORS.test(text)
+    ? casual.parse(text, { instant: new Date(ref.day * 86_400_000 + 12 * 3_600_000), timezone: 0 })
+    : [];
   for (const r of found) {
     const mention = fromChrono(doc, sentence, r, ref, future);
     if (mention) out.push(mention);

@@ -191,7 +191,8 @@ function longestMatch(
       if (names[k] === 0 && !CONNECTORS.has(doc.tokens[k].lower)) ok = false;
     }
     if (!ok) continue;
-    const text = doc.text.slice(doc.tokens[i].start, last.end);
+    // A one-token name is the token's own text (the same string each time it occurs).
+    const text = end - i === 1 ? last.text : doc.text.slice(doc.tokens[i].start, last.end);
     const all = known(memo, gazetteer, text).candidates;
     if (all.length === 0) continue;
     const whole = freeLeft && (end === sentenceEnd || names[end] === 0);
