@@ -49,16 +49,23 @@ export function isFiniteVerb(doc: Doc, i: number): boolean {
  * belong to the same clause; a clause interrupted by a relative clause keeps its id on both sides.
  */
 export function clauseIds(doc: Doc, sentence: Sentence): Int32Array {
-  // The dates, places and events of a sentence all ask for its clauses: computed once per sentence.
-  const cached = clauseCache.get(sentence);
-  if (cached && cached.tokens === doc.tokens && cached.text === doc.text) return cached.ids;
-  const ids = computeClauseIds(doc, sentence);
-  clauseCache.set(sentence, { tokens: doc.tokens, text: doc.text, ids });
-  return ids;
+  // An event's date and its place both ask for the clauses of its sentence, one after the other: the
+  // last sentence's are kept. (A WeakMap over all sentences would keep every doc's tokens alive until a
+  // full collection, and the heap would grow by a third.)
+  if (sentence !== lastSentence || doc.tokens !== lastTokens || doc.text !== lastText) {
+    lastIds = computeClauseIds(doc, sentence);
+    lastSentence = sentence;
+    lastTokens = doc.tokens;
+    lastText = doc.text;
+  }
+  return lastIds;
 }
 
-/** Clause ids by sentence, valid for the tokens and text they were computed from. Callers only read them. */
-const clauseCache = new WeakMap<Sentence, { tokens: readonly Token[]; text: string; ids: Int32Array }>();
+/** The clause ids of the last sentence asked about, with its tokens and text. Callers only read them. */
+let lastSentence: Sentence | null = null;
+let lastTokens: readonly Token[] | null = null;
+let lastText = "";
+let lastIds: Int32Array = new Int32Array(0);
 
 function computeClauseIds(doc: Doc, sentence: Sentence): Int32Array {
   const { tokenStart, tokenEnd } = sentence;
