@@ -1,6 +1,7 @@
 // The actor knowledge base: countries, international bodies, groups, people with terms, agents.
 // Compiled once into a phrase index keyed by the first word, so matching cost grows with the text.
 import { DyadError } from "../core/errors.js";
+import { CALENDAR_WORDS } from "../nlp/calendar.js";
 import { list, parseTsv } from "./tsv.js";
 
 export const ROLES = ["LEADER", "HOSG", "HOS", "HOG", "VP", "FM", "DEF", "MIL", "MIN", "LEG", "OPP"] as const;
@@ -374,8 +375,7 @@ export function compileActors(src: RawSources): ActorKb {
   return { countries, orgs, groups, people, agents, index, offices };
 }
 
-const NOT_SURNAMES =
-  /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const NOT_SURNAMES = /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von)$/i;
 
 /**
  * The surname a wire story uses alone: the last word that is not a regnal number or suffix
@@ -386,7 +386,7 @@ export function surnameOf(name: string): string | null {
   if (words.length > 1 && /^(?:[IVX]+|Jr\.?|Sr\.?)$/.test(words[words.length - 1])) return null;
   if (words.length < 2) return null;
   const last = words[words.length - 1];
-  if (last.length < 3 || NOT_SURNAMES.test(last)) return null;
+  if (last.length < 3 || NOT_SURNAMES.test(last) || CALENDAR_WORDS.has(last.toLowerCase())) return null;
   return last;
 }
 

@@ -13,6 +13,7 @@ import {
   termOn,
   wordKey,
 } from "../../knowledge/actors.js";
+import { CALENDAR_WORDS } from "../../nlp/calendar.js";
 import type { Component } from "../../pipeline/index.js";
 
 /** Titles that name an office, mapped to the roles that hold it (for "the Pakistani prime minister"). */
@@ -654,33 +655,15 @@ function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], se
   compounds(c, sentenceStartIndex);
 }
 
-const NOT_NAMES = new Set([
+const NOT_NAMES: ReadonlySet<string> = new Set([
   "tens",
   "hundreds",
   "thousands",
   "dozens",
   "scores",
   "millions",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
   "i",
+  ...CALENDAR_WORDS,
 ]);
 
 /** Capitalised names the knowledge base does not know are still mentions, never dropped. */

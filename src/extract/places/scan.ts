@@ -1,6 +1,8 @@
 // Place names in a Doc: capitalised proper-noun spans looked up in the gazetteer, ambiguity resolved
 // by the countries the article names.
+
 import type { Doc, PlaceMention, Token } from "../../core/types.js";
+import { CALENDAR_WORDS } from "../../nlp/calendar.js";
 import { type Gazetteer, type GazetteerEntry, normalizeName, rank } from "./gazetteer.js";
 
 /** Longest place name tried, in tokens ("Bonaire Sint Eustatius and Saba" is left out). */
@@ -103,29 +105,7 @@ function capitalised(t: Token): boolean {
 }
 
 /** Words that are places somewhere ("August", Georgia; "God", Hungary) and never in news. */
-const NEVER_PLACES = new Set([
-  "god",
-  "allah",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-]);
+const NEVER_PLACES: ReadonlySet<string> = new Set(["god", "allah", ...CALENDAR_WORDS]);
 
 /** A token that can start or end a place name. */
 function nameToken(t: Token): boolean {
