@@ -174,6 +174,20 @@ function iso3Of(c: Country): string {
   return c.cca3 === "UNK" ? "XKX" : c.cca3;
 }
 
+/** A country as a gazetteer entry: its name and centre point. */
+function countryEntry(c: Country, source: GazetteerEntry["source"]): GazetteerEntry {
+  return {
+    name: c.name.common,
+    country: iso3Of(c),
+    lat: c.latlng[0] ?? null,
+    lon: c.latlng[1] ?? null,
+    population: 0,
+    kind: "country",
+    capital: false,
+    source,
+  };
+}
+
 /** Countries first, then our aliases, then the cities of the package (by population). */
 export function rank(e: GazetteerEntry): number {
   return e.kind === "country" ? 0 : e.source === "aliases" ? 1 : 2;
@@ -247,16 +261,7 @@ function compile(options: GazetteerOptions): Index {
 
   const demonyms = new Map<string, string>();
   for (const c of countries) {
-    const entry: GazetteerEntry = {
-      name: c.name.common,
-      country: iso3Of(c),
-      lat: c.latlng[0] ?? null,
-      lon: c.latlng[1] ?? null,
-      population: 0,
-      kind: "country",
-      capital: false,
-      source: "countries",
-    };
+    const entry = countryEntry(c, "countries");
     // Codes ("IR") and inverted forms ("Korea, Republic of") are not how news names a country, and
     // one-word alternative spellings are mostly native names or demonyms ("Island", "Thai", "Saudi"):
     // the ones news uses are in our aliases.
@@ -309,16 +314,7 @@ function aliasEntry(
   if (alias.kind === "country") {
     const c = alias.country ? byIso3.get(alias.country) : undefined;
     if (!c) throw new DyadError("E_DATA", `no country ${alias.country} in world-countries`, where);
-    return {
-      name: c.name.common,
-      country: iso3Of(c),
-      lat: c.latlng[0] ?? null,
-      lon: c.latlng[1] ?? null,
-      population: 0,
-      kind: "country",
-      capital: false,
-      source: "aliases",
-    };
+    return countryEntry(c, "aliases");
   }
   const target = (cityIndex.get(normalizeName(alias.place)) ?? []).find((e) => e.country === alias.country);
   if (!target) {
