@@ -98,6 +98,29 @@ function baseline(articles: readonly Article[], passes: number): Omit<ProbeResul
   };
 }
 
+/** The figures of a coding run (code or ingest); sentences and tokens are filled in by the caller. */
+function codedResult(
+  mode: "code" | "ingest",
+  workers: number,
+  articles: number,
+  events: number,
+  passSeconds: number[],
+  firstEvent: number | null,
+  firstArticle: number | null,
+): Omit<ProbeResult, "peakRssKb"> {
+  return {
+    mode,
+    workers,
+    articles,
+    sentences: 0,
+    tokens: 0,
+    events,
+    passSeconds,
+    firstEventMs: firstEvent ?? firstArticle,
+    firstEventKind: firstEvent === null ? "article" : "event",
+  };
+}
+
 function stream(source: AsyncIterable<ReadResult>, workers: number): AsyncIterable<CodeResult> {
   return workers > 0 ? codeStreamParallel(source, { workers }) : codeStream(source, { dyad: createDyad() });
 }
@@ -119,17 +142,7 @@ async function code(
     if (pass === 0) events += result.record.events.length;
     if (clock.tick()) pass++;
   }
-  return {
-    mode: "code",
-    workers,
-    articles: articles.length,
-    sentences: 0,
-    tokens: 0,
-    events,
-    passSeconds: clock.seconds(),
-    firstEventMs: firstEvent ?? firstArticle,
-    firstEventKind: firstEvent === null ? "article" : "event",
-  };
+  return codedResult("code", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle);
 }
 
 /** The pipeline plus a fresh SQLite store per pass, written through the Store interface in batches. */
@@ -176,17 +189,7 @@ async function ingest(
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return {
-    mode: "ingest",
-    workers,
-    articles: articles.length,
-    sentences: 0,
-    tokens: 0,
-    events,
-    passSeconds: clock.seconds(),
-    firstEventMs: firstEvent ?? firstArticle,
-    firstEventKind: firstEvent === null ? "article" : "event",
-  };
+  return codedResult("ingest", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle);
 }
 
 /** Where the time of `code` goes: the NLP reading and each pipeline component, timed article by article. */
