@@ -28,20 +28,21 @@ export function getNlp(): Nlp {
   return instance;
 }
 
-/** What a word's spelling alone decides, kept across articles: lower case, blankness, lemma per POS. */
-interface Word {
-  lower: string;
-  blank: boolean;
-  /** Lower-cased lemma by POS tag; a contraction's lemma depends on its token and is never kept here. */
-  lemmas: Map<string, string>;
-}
-
-/** Spellings kept at most; the table starts again when full, so that memory does not grow with the input. */
-const WORDS_MAX = 100_000;
+/** Lower-case forms kept at most; the table starts again when full, so that memory does not grow with the input. */
+const LOWER_MAX = 100_000;
 
 function createNlp(nlp: Wink): Nlp {
   const its = nlp.its;
-  const words = new Map<string, Word>();
+  // Lower case per spelling (of words and of lemmas), kept across articles: most words recur.
+  const lowers = new Map<string, string>();
+  const lowerOf = (value: string): string => {
+    let lower = lowers.get(value);
+    if (lower === undefined) {
+      lower = value.toLowerCase();
+      lowers.set(value, lower);
+    }
+    return lower;
+  };
   return {
     count(text: string) {
       const doc = nlp.readDoc(text);
@@ -51,15 +52,14 @@ function createNlp(nlp: Wink): Nlp {
       const text = article.text;
       const wdoc = nlp.readDoc(text);
       const wtokens = wdoc.tokens();
+      // One call per property over all tokens: wink's per-item accessors allocate an object per token.
       const values = wtokens.out(its.value) as string[];
       const spaces = wtokens.out(its.precedingSpaces) as string[];
       const tags = wtokens.out(its.pos) as string[];
-      const contractions = wtokens.out(its.contractionFlag) as boolean[];
-      const lemmaOf = (w: number): string =>
-        wtokens.itemAt(w).out(its.lemma as unknown as typeof its.value) as string;
+      const lemmas = wtokens.out(its.lemma as unknown as typeof its.value) as string[];
       const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
       const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
-      if (words.size >= WORDS_MAX) words.clear();
+      if (lowers.size >= LOWER_MAX) lowers.clear();
 
       // wink's token indices include whitespace tokens (SPACE); drop them and map offsets.
       const tokens: Token[] = [];
@@ -72,22 +72,9 @@ function createNlp(nlp: Wink): Nlp {
         offset += value.length;
         winkToOurs[w] = tokens.length;
         const pos = tags[w] as Pos;
-        let word = words.get(value);
-        if (word === undefined) {
-          word = { lower: value.toLowerCase(), blank: value.trim() === "", lemmas: new Map() };
-          words.set(value, word);
-        }
-        if (pos === "SPACE" || word.blank) continue;
-        const lower = word.lower;
-        let lemma: string | undefined;
-        if (contractions[w]) lemma = (lemmaOf(w) || lower).toLowerCase();
-        else {
-          lemma = word.lemmas.get(pos);
-          if (lemma === undefined) {
-            lemma = (lemmaOf(w) || lower).toLowerCase();
-            word.lemmas.set(pos, lemma);
-          }
-        }
+        if (pos === "SPACE" || value.trim() === "") continue;
+        const lower = lowerOf(value);
+        const lemma = lemmas[w] ? lowerOf(lemmas[w]) : lower;
         tokens.push({
           i: tokens.length,
           text: value,
@@ -95,7 +82,7 @@ function createNlp(nlp: Wink): Nlp {
           lemma,
           pos,
           start,
-          end: start + value.length,
+          end: offset,
           sentence: 0,
         });
       }
