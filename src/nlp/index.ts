@@ -28,20 +28,21 @@ export function getNlp(): Nlp {
   return instance;
 }
 
-/** Lower-case forms kept at most; the table starts again when full, so that memory does not grow with the input. */
-const LOWER_MAX = 100_000;
+/** Spellings kept at most; the table starts again when full, so that memory does not grow with the input. */
+const SPELLINGS_MAX = 100_000;
 
 function createNlp(nlp: Wink): Nlp {
   const its = nlp.its;
-  // Lower case per spelling (of words and of lemmas), kept across articles: most words recur.
-  const lowers = new Map<string, string>();
-  const lowerOf = (value: string): string => {
-    let lower = lowers.get(value);
-    if (lower === undefined) {
-      lower = value.toLowerCase();
-      lowers.set(value, lower);
+  // One string per spelling (and its lower case), kept across articles: most words recur, and the later
+  // stages' lookups by token text hash a string once instead of once per article.
+  const spellings = new Map<string, { text: string; lower: string }>();
+  const spelling = (value: string): { text: string; lower: string } => {
+    let sp = spellings.get(value);
+    if (sp === undefined) {
+      sp = { text: value, lower: value.toLowerCase() };
+      spellings.set(value, sp);
     }
-    return lower;
+    return sp;
   };
   return {
     count(text: string) {
@@ -59,7 +60,7 @@ function createNlp(nlp: Wink): Nlp {
       const lemmas = wtokens.out(its.lemma as unknown as typeof its.value) as string[];
       const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
       const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
-      if (lowers.size >= LOWER_MAX) lowers.clear();
+      if (spellings.size >= SPELLINGS_MAX) spellings.clear();
 
       // wink's token indices include whitespace tokens (SPACE); drop them and map offsets.
       const tokens: Token[] = [];
@@ -73,11 +74,12 @@ function createNlp(nlp: Wink): Nlp {
         winkToOurs[w] = tokens.length;
         const pos = tags[w] as Pos;
         if (pos === "SPACE" || value.trim() === "") continue;
-        const lower = lowerOf(value);
-        const lemma = lemmas[w] ? lowerOf(lemmas[w]) : lower;
+        const sp = spelling(value);
+        const lower = sp.lower;
+        const lemma = lemmas[w] ? spelling(lemmas[w]).lower : lower;
         tokens.push({
           i: tokens.length,
-          text: value,
+          text: sp.text,
           lower,
           lemma,
           pos,

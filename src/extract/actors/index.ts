@@ -956,12 +956,23 @@ export interface ActorsComponentOptions {
 export function createActorsComponent<C>(options: ActorsComponentOptions): Component<C> {
   const { kb } = options;
   const phrases = indexBySecondWord(kb.index);
+  // Word keys per spelling, kept across articles (bounded, so that memory does not grow with the input).
+  const keyOf = new Map<string, string>();
+  const key = (text: string): string => {
+    let k = keyOf.get(text);
+    if (k === undefined) {
+      if (keyOf.size >= 100_000) keyOf.clear();
+      k = wordKey(text);
+      keyOf.set(text, k);
+    }
+    return k;
+  };
   return {
     name: "actors",
     reads: ["tokens", "sentences"],
     writes: ["mentions", "coref"],
     run(doc) {
-      const keys = doc.tokens.map((t) => wordKey(t.text));
+      const keys = doc.tokens.map((t) => key(t.text));
       const c: Ctx = { doc, kb, phrases, date: doc.article.date, mentions: [] };
       const seenPeople = new Set<string>();
       for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, seenPeople);
