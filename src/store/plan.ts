@@ -1,8 +1,7 @@
 // Decides what a batch writes, from the batch and what the store already holds. Pure: both backends run it
 // inside their write transaction, so idempotence means the same thing on SQLite and PostgreSQL.
-import { textHash } from "../ingest/parse.js";
-import { type ArticleRows, recordHash, toRows } from "./rows.js";
-import type { BatchResult, FailedItem, WriteBatch, WriteOutcome } from "./types.js";
+import { type ArticleRows, type ItemHashes, itemHashes, toRows } from "./rows.js";
+import type { BatchResult, FailedItem, IngestItem, WriteBatch, WriteOutcome } from "./types.js";
 
 /** What the store holds for an article id or text hash of the batch. */
 export interface ExistingArticle {
@@ -37,13 +36,26 @@ export interface BatchPlan {
   outcomes: WriteOutcome[];
 }
 
+/** A batch with the hashes of each coded article, computed once for the lookup, the plan and the rows. */
+export interface HashedBatch {
+  coded: readonly (IngestItem & { hashes: ItemHashes })[];
+  failed: readonly FailedItem[];
+}
+
+export function hashBatch(batch: WriteBatch): HashedBatch {
+  return {
+    coded: batch.coded.map((item) => ({ ...item, hashes: itemHashes(item) })),
+    failed: batch.failed ?? [],
+  };
+}
+
 /** The ids and text hashes a backend must look up before planning. */
-export function lookupKeys(batch: WriteBatch): { ids: string[]; hashes: string[] } {
+export function lookupKeys(batch: HashedBatch): { ids: string[]; hashes: string[] } {
   const ids = new Set<string>();
   const hashes = new Set<string>();
   for (const item of batch.coded) {
     ids.add(item.article.id);
-    hashes.add(textHash(item.article.text));
+    hashes.add(item.hashes.text);
   }
   return { ids: [...ids], hashes: [...hashes] };
 }
@@ -52,7 +64,7 @@ function errorKey(f: FailedItem): string {
   return f.articleId ?? f.origin ?? "unknown";
 }
 
-export function planBatch(batch: WriteBatch, existing: readonly ExistingArticle[], now: string): BatchPlan {
+export function planBatch(batch: HashedBatch, existing: readonly ExistingArticle[], now: string): BatchPlan {
   const byId = new Map<string, { text_hash: string; record_hash: string }>();
   const byHash = new Map<string, string>();
   for (const e of existing) {
@@ -69,8 +81,8 @@ export function planBatch(batch: WriteBatch, existing: readonly ExistingArticle[
     const id = item.article.id;
     clearErrors.add(id);
     if (item.article.origin) clearErrors.add(item.article.origin);
-    const th = textHash(item.article.text);
-    const rh = recordHash(item);
+    const th = item.hashes.text;
+    const rh = item.hashes.record;
     const known = byId.get(id);
     if (known && known.text_hash === th && known.record_hash === rh) {
       outcomes.push({ id, status: "unchanged" });
@@ -88,7 +100,7 @@ export function planBatch(batch: WriteBatch, existing: readonly ExistingArticle[
     byId.set(id, { text_hash: th, record_hash: rh });
     if (!byHash.has(th)) byHash.set(th, id);
     aliases.delete(id);
-    const rows = toRows(item, now);
+    const rows = toRows(item, now, item.hashes);
     const status = known ? "updated" : "new";
     const earlier = writes.get(id);
     writes.set(id, { status: earlier?.status === "new" ? "new" : status, rows });
@@ -96,7 +108,7 @@ export function planBatch(batch: WriteBatch, existing: readonly ExistingArticle[
   }
 
   const errors = new Map<string, ErrorRow>();
-  for (const f of batch.failed ?? []) {
+  for (const f of batch.failed) {
     const key = errorKey(f);
     errors.set(key, {
       key,

@@ -113,6 +113,18 @@ export interface ArticleRows {
   quotes: QuoteRow[];
 }
 
+/** The hashes the store keeps of an article: computed once per article and write. */
+export interface ItemHashes {
+  /** Of the body alone: recognises the same text under another id. */
+  text: string;
+  /** Of everything the coder said about it: a change means its events must be rewritten. */
+  record: string;
+}
+
+export function itemHashes(item: IngestItem): ItemHashes {
+  return { text: textHash(item.article.text), record: recordHash(item) };
+}
+
 /** Hash of everything the coder said about an article: a change means its events must be rewritten. */
 export function recordHash(item: IngestItem): string {
   const { record, article } = item;
@@ -164,7 +176,11 @@ function actorRows(eventN: number, role: Role, actors: readonly Actor[]): ActorR
 }
 
 /** Projects one coded article onto the rows of every table. */
-export function toRows(item: IngestItem, codedAt: string): ArticleRows {
+export function toRows(
+  item: IngestItem,
+  codedAt: string,
+  hashes: ItemHashes = itemHashes(item),
+): ArticleRows {
   const { article, record } = item;
   const sentences = new Map<number, SentenceRow>();
   const events: EventRow[] = [];
@@ -249,8 +265,8 @@ export function toRows(item: IngestItem, codedAt: string): ArticleRows {
       url: record.url,
       source: article.source ?? null,
       origin: article.origin ?? null,
-      text_hash: textHash(article.text),
-      record_hash: recordHash(item),
+      text_hash: hashes.text,
+      record_hash: hashes.record,
       text: article.text,
       errors_json: JSON.stringify(record.errors),
       coded_at: codedAt,

@@ -4,7 +4,14 @@ import pg from "pg";
 import { DyadError } from "../../core/errors.js";
 import { storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
-import { type BatchPlan, type ExistingArticle, lookupKeys, planBatch, summarise } from "../plan.js";
+import {
+  type BatchPlan,
+  type ExistingArticle,
+  hashBatch,
+  lookupKeys,
+  planBatch,
+  summarise,
+} from "../plan.js";
 import {
   type ActorReadRow,
   assembleEvents,
@@ -290,8 +297,9 @@ class PostgresStore implements Store {
     return exec<R>(this.pool, q, this.location);
   }
 
-  async write(batch: WriteBatch): Promise<BatchResult> {
+  async write(input: WriteBatch): Promise<BatchResult> {
     const now = new Date().toISOString();
+    const batch = hashBatch(input);
     const client = await this.pool.connect();
     const run = <R extends pg.QueryResultRow>(q: Query) => exec<R>(client, q, this.location, "E_STORE_WRITE");
     try {

@@ -5,7 +5,15 @@ import Database from "better-sqlite3";
 import { DyadError } from "../../core/errors.js";
 import { storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
-import { type BatchPlan, type ExistingArticle, lookupKeys, planBatch, summarise } from "../plan.js";
+import {
+  type BatchPlan,
+  type ExistingArticle,
+  type HashedBatch,
+  hashBatch,
+  lookupKeys,
+  planBatch,
+  summarise,
+} from "../plan.js";
 import {
   type ActorReadRow,
   assembleEvents,
@@ -149,13 +157,13 @@ export function openSqliteStore(url: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeTx: Database.Transaction<[WriteBatch, string], BatchResult>;
+  private readonly writeTx: Database.Transaction<[HashedBatch, string], BatchResult>;
 
   constructor(
     private readonly db: Db,
     readonly location: string,
   ) {
-    this.writeTx = db.transaction((batch: WriteBatch, now: string) => {
+    this.writeTx = db.transaction((batch: HashedBatch, now: string) => {
       const existing = this.lookup(batch);
       const plan = planBatch(batch, existing, now);
       this.apply(plan);
@@ -176,7 +184,7 @@ export class SqliteStore implements Store {
     return this.stmt(WRITE_SQL[name]);
   }
 
-  private lookup(batch: WriteBatch): ExistingArticle[] {
+  private lookup(batch: HashedBatch): ExistingArticle[] {
     const { ids, hashes } = lookupKeys(batch);
     const found = new Map<string, ExistingArticle>();
     for (const id of ids) {
@@ -237,7 +245,7 @@ export class SqliteStore implements Store {
 
   async write(batch: WriteBatch): Promise<BatchResult> {
     try {
-      return this.writeTx.immediate(batch, new Date().toISOString());
+      return this.writeTx.immediate(hashBatch(batch), new Date().toISOString());
     } catch (e) {
       throw storeError("E_STORE_WRITE", "write batch", this.location, e);
     }
