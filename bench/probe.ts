@@ -8,6 +8,7 @@ import type { Article } from "../src/core/types.js";
 import { type ReadResult, readInputs } from "../src/ingest/index.js";
 import { getNlp } from "../src/nlp/index.js";
 import { createDyad, type RunContext } from "../src/pipeline/dyad.js";
+import { tuneHeap } from "../src/pipeline/heap.js";
 import { type CodeResult, codeStream } from "../src/pipeline/stream.js";
 import { codeStreamParallel } from "../src/pipeline/workers.js";
 import { type IngestItem, openStore, type Store } from "../src/store/index.js";
@@ -233,6 +234,7 @@ function stages(articles: readonly Article[], passes: number): Omit<ProbeResult,
 }
 
 async function main(): Promise<void> {
+  tuneHeap();
   const { values } = parseArgs({
     options: {
       mode: { type: "string" },

@@ -10,7 +10,10 @@ type Wink = ReturnType<typeof winkNLP>;
 export interface Nlp {
   /** Tokenizes, splits sentences and tags; nothing else. */
   read(article: Article): Doc;
-  /** Tokens and sentences only, for the benchmark baseline. */
+  /**
+   * The benchmark baseline: wink reads the text and hands out what any user of it needs at the least (the
+   * sentence spans, each token's text and its POS tag), and nothing is built from them.
+   */
   count(text: string): { sentences: number; tokens: number };
 }
 
@@ -47,7 +50,12 @@ function createNlp(nlp: Wink): Nlp {
   return {
     count(text: string) {
       const doc = nlp.readDoc(text);
-      return { sentences: doc.sentences().length(), tokens: doc.tokens().length() };
+      const tokens = doc.tokens();
+      const values = tokens.out(its.value) as string[];
+      tokens.out(its.pos);
+      const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
+      const spans = doc.sentences().out(span) as unknown as unknown[];
+      return { sentences: spans.length, tokens: values.length };
     },
     read(article: Article): Doc {
       const text = article.text;

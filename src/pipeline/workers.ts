@@ -1,12 +1,14 @@
 // Coding on every core: the calling thread and a pool of worker threads, each with its own Dyad (one wink
 // instance per thread), coding small batches of articles. Results come back in input order and equal a
 // single thread's.
+
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { DyadError, ERRORS, type ErrorCode, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { createDyad, type Dyad } from "./dyad.js";
+import { WORKER_RESOURCE_LIMITS } from "./heap.js";
 import type { CodeResult } from "./stream.js";
 
 export interface ParallelOptions {
@@ -110,10 +112,11 @@ if (!isMainThread && parentPort && isWorkerData(workerData)) serveWorker(parentP
 function startThread(dataDir: string | undefined): Worker {
   const self = new URL(import.meta.url);
   const data = { [WORKER_FLAG]: true, dataDir };
-  if (!self.pathname.endsWith(".ts")) return new Worker(self, { workerData: data });
+  const resourceLimits = WORKER_RESOURCE_LIMITS;
+  if (!self.pathname.endsWith(".ts")) return new Worker(self, { workerData: data, resourceLimits });
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
+  return new Worker(boot, { eval: true, workerData: data, resourceLimits });
 }
 
 interface Pending {
