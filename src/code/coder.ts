@@ -399,7 +399,14 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
   // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form).
   const required = new Map<Pattern, string[][]>();
-  for (const list of lexicon.byAnchor.values()) for (const p of list) required.set(p, requiredWords(p));
+  // The words a pattern names, which are its object and not a party ("exchange intelligence").
+  const patternWords = new Map<Pattern, Set<string>>();
+  for (const list of lexicon.byAnchor.values()) {
+    for (const p of list) {
+      required.set(p, requiredWords(p));
+      patternWords.set(p, new Set(p.elements.flatMap((el) => (el.type === "word" ? el.alts : []))));
+    }
+  }
   const articleDiscards = compileDiscards(discards.article);
   const sentenceDiscards = compileDiscards(discards.sentence);
   return {
@@ -541,10 +548,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             sourceM = ns.source;
             rule += ` (source: ${ns.rule})`;
           } else if (passive) {
-            const by =
-              tokens[best.end]?.lower === "by"
-                ? best.end
-                : tokens.findIndex((x, k) => k > i && k < clause.end && x.lower === "by");
+            let by = tokens[best.end]?.lower === "by" ? best.end : -1;
+            for (let k = i + 1; by === -1 && k < clause.end; k++) {
+              if (tokens[k].lower === "by") {
+                by = k;
+                break;
+              }
+            }
             sourceM = by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null;
             const subj = subjectOf(doc, i, clause.start);
             if (subj) targetM = [subj];
@@ -602,7 +612,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               // "deployed troops along the border with Pakistan": the source's own people named as the
               // object are passed over when another party follows.
               // Generic nouns the pattern itself names ("exchange intelligence") are the object, not a party.
-              const words = new Set(p.elements.flatMap((el) => (el.type === "word" ? el.alts : [])));
+              const words = patternWords.get(p) ?? new Set<string>();
               const after = actorMentions(doc, best.anchor + 1, clause.end).filter(
                 (x) =>
                   !p.flags.has("recip") ||
