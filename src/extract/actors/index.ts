@@ -129,11 +129,17 @@ function capitalised(t: Token): boolean {
  * index's order (longest first), and every multi-word phrase comes before the one-word ones.
  */
 interface PhraseIndex {
-  get(first: string): { single: Phrase[]; bySecond: Map<string, Phrase[]> } | undefined;
+  get(first: string): PhraseEntry | undefined;
+}
+
+/** The phrases that start with one word: one-word phrases, and longer ones by their second word. */
+interface PhraseEntry {
+  single: Phrase[];
+  bySecond: Map<string, Phrase[]>;
 }
 
 function indexBySecondWord(index: ActorKb["index"]): PhraseIndex {
-  const out = new Map<string, { single: Phrase[]; bySecond: Map<string, Phrase[]> }>();
+  const out = new Map<string, PhraseEntry>();
   for (const [first, phrases] of index) {
     const entry = { single: [] as Phrase[], bySecond: new Map<string, Phrase[]>() };
     for (const p of phrases) {
@@ -172,11 +178,17 @@ function firstMatch(phrases: Phrase[], tokens: Token[], i: number, to: number, k
 }
 
 /** Longest knowledge-base phrase starting at each token, left to right, no overlaps. */
-function matchPhrases(index: PhraseIndex, tokens: Token[], from: number, to: number, keys: string[]): Raw[] {
+function matchPhrases(
+  starts: readonly (PhraseEntry | undefined)[],
+  tokens: Token[],
+  from: number,
+  to: number,
+  keys: string[],
+): Raw[] {
   const out: Raw[] = [];
   let i = from;
   while (i < to) {
-    const phrases = index.get(keys[i]);
+    const phrases = starts[i];
     let best: Raw | null = null;
     if (phrases) {
       const longer = i + 1 < to ? phrases.bySecond.get(keys[i + 1]) : undefined;
@@ -206,7 +218,6 @@ function acceptable(e: Entry, tokens: Token[], start: number, end: number, capit
 interface Ctx {
   doc: Doc;
   kb: ActorKb;
-  phrases: PhraseIndex;
   date: string;
   mentions: Mention[];
 }
@@ -317,10 +328,17 @@ function surnameOnly0(raw: Raw): boolean {
 }
 
 /** Detects mentions in one sentence. */
-function sentenceMentions(c: Ctx, sFrom: number, sTo: number, keys: string[], seenPeople: Set<string>): void {
+function sentenceMentions(
+  c: Ctx,
+  sFrom: number,
+  sTo: number,
+  keys: string[],
+  starts: readonly (PhraseEntry | undefined)[],
+  seenPeople: Set<string>,
+): void {
   const { doc, kb, date } = c;
   const tokens = doc.tokens;
-  const raws = matchPhrases(c.phrases, tokens, sFrom, sTo, keys);
+  const raws = matchPhrases(starts, tokens, sFrom, sTo, keys);
   const used = new Set<number>();
   const sentenceStartIndex = c.mentions.length;
 
@@ -956,13 +974,15 @@ export interface ActorsComponentOptions {
 export function createActorsComponent<C>(options: ActorsComponentOptions): Component<C> {
   const { kb } = options;
   const phrases = indexBySecondWord(kb.index);
-  // Word keys per spelling, kept across articles (bounded, so that memory does not grow with the input).
-  const keyOf = new Map<string, string>();
-  const key = (text: string): string => {
+  // Word key and the phrases it starts, per spelling, kept across articles (bounded, so that memory does not
+  // grow with the input): one lookup per token instead of a key computation and a search of the big index.
+  const keyOf = new Map<string, { key: string; starts: PhraseEntry | undefined }>();
+  const keyed = (text: string): { key: string; starts: PhraseEntry | undefined } => {
     let k = keyOf.get(text);
     if (k === undefined) {
       if (keyOf.size >= 100_000) keyOf.clear();
-      k = wordKey(text);
+      const key = wordKey(text);
+      k = { key, starts: phrases.get(key) };
       keyOf.set(text, k);
     }
     return k;
@@ -972,10 +992,17 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
     reads: ["tokens", "sentences"],
     writes: ["mentions", "coref"],
     run(doc) {
-      const keys = doc.tokens.map((t) => key(t.text));
-      const c: Ctx = { doc, kb, phrases, date: doc.article.date, mentions: [] };
+      const n = doc.tokens.length;
+      const keys = new Array<string>(n);
+      const starts = new Array<PhraseEntry | undefined>(n);
+      for (let i = 0; i < n; i++) {
+        const k = keyed(doc.tokens[i].text);
+        keys[i] = k.key;
+        starts[i] = k.starts;
+      }
+      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
       const seenPeople = new Set<string>();
-      for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, seenPeople);
+      for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, starts, seenPeople);
       coreference(c);
       agentCountries(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
