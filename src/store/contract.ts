@@ -4,7 +4,16 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isDyadError } from "../core/errors.js";
 import type { Event } from "../core/types.js";
-import { articleA, articleB, articleC, articleD, fixtureItems, recoded, rewritten } from "./fixtures.js";
+import {
+  articleA,
+  articleB,
+  articleC,
+  articleD,
+  articleWide,
+  fixtureItems,
+  recoded,
+  rewritten,
+} from "./fixtures.js";
 import { openStore } from "./index.js";
 import { eventDay, plainEvent } from "./rows.js";
 import type { EventFilter, IngestItem, Period, SeriesRow, Store, StoredEvent } from "./types.js";
@@ -121,6 +130,20 @@ export function storeContract(
           assert.equal(stored.article.source, item.article.source ?? null);
         }
         assert.equal(await store.article("no-such-article"), null);
+      });
+    });
+
+    it("gives back sentences after characters outside the BMP, and sentences not found in the text", async () => {
+      await using(async (store) => {
+        const wide = articleWide();
+        assert.equal((await store.write({ coded: [wide] })).new, 1);
+        assert.deepEqual((await store.article(wide.article.id))?.record, wide.record);
+        const events = await store.events({ articleId: wide.article.id });
+        assert.deepEqual(
+          events.map((e) => e.evidence.text),
+          wide.record.events.map((e) => e.evidence.text),
+        );
+        assert.equal((await store.write({ coded: [articleWide()] })).unchanged, 1);
       });
     });
 

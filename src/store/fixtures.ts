@@ -353,6 +353,44 @@ export function articleD(): IngestItem {
   );
 }
 
+/**
+ * An article with characters outside the BMP (an emoji: two UTF-16 code units, one character for SQL) before
+ * its second and third sentences, and a third event whose evidence text the coder normalised (two spaces in
+ * the body, one in the evidence), so that it is found nowhere in the body. Not among fixtureItems().
+ */
+export function articleWide(): IngestItem {
+  const article: Article = {
+    id: "fx-wide",
+    date: "2025-06-05",
+    title: "Handshake 🤝 in Islamabad",
+    source: "Example Wire",
+    origin: "fixtures:wide",
+    text:
+      "Iranian President Masoud Pezeshkian praised Pakistan for its mediation. " +
+      "Pakistani Prime Minister Shehbaz Sharif hosted Abbas Araghchi 🤝 in Islamabad. " +
+      "Ishaq Dar  criticised India over the water treaty.",
+  };
+  const coded = item(article, [
+    {
+      code: "051",
+      trigger: "praised",
+      source: [["pezeshkian", "Masoud Pezeshkian"]],
+      target: [["pakistan", "Pakistan"]],
+    },
+    {
+      code: "043",
+      trigger: "hosted",
+      source: [["sharif", "Shehbaz Sharif"]],
+      target: [["araghchi", "Abbas Araghchi"]],
+      place: ISLAMABAD,
+    },
+    { code: "111", trigger: "criticised", source: [["dar", "Ishaq Dar"]], target: [["india", "India"]] },
+  ]);
+  const last = coded.record.events[2];
+  last.evidence = { ...last.evidence, text: last.evidence.text.replace("  ", " ") };
+  return coded;
+}
+
 /** The four fixture articles, in date order of their publication: D (April), A, B (May), C (June). */
 export function fixtureItems(): IngestItem[] {
   return [articleD(), articleA(), articleB(), articleC()];

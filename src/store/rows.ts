@@ -23,7 +23,11 @@ export interface SentenceRow {
   n: number;
   start_char: number | null;
   end_char: number | null;
-  text: string;
+  /**
+   * The sentence, only when it cannot be read back from the article by its offsets (see `sliceableUpTo`);
+   * null otherwise, and the queries take it from articles.text (migration 003).
+   */
+  text: string | null;
 }
 
 export interface EventRow {
@@ -175,6 +179,16 @@ function actorRows(eventN: number, role: Role, actors: readonly Actor[]): ActorR
   }));
 }
 
+/**
+ * How far into a body SQL can cut sentences out by offsets: substr() in SQLite and PostgreSQL counts
+ * characters (code points) where our offsets count UTF-16 code units, so the two agree up to the first
+ * character outside the BMP (a surrogate); a NUL also stops it. The length of the body when neither occurs.
+ */
+export function sliceableUpTo(text: string): number {
+  const at = text.search(/[\u0000\uD800-\uDFFF]/);
+  return at === -1 ? text.length : at;
+}
+
 /** Projects one coded article onto the rows of every table. */
 export function toRows(
   item: IngestItem,
@@ -182,21 +196,26 @@ export function toRows(
   hashes: ItemHashes = itemHashes(item),
 ): ArticleRows {
   const { article, record } = item;
-  const sentences = new Map<number, SentenceRow>();
+  // Sentence number -> its row and its text (the evidence text of its first event).
+  const sentences = new Map<number, { row: SentenceRow; text: string }>();
   const events: EventRow[] = [];
   const actors: ActorRow[] = [];
   const places: PlaceRow[] = [];
+  let sliceable = -1;
   record.events.forEach((e, n) => {
     let sentence = sentences.get(e.sentence);
     if (!sentence) {
-      const [start, end] = locateSentence(article.text, e.evidence.text, e.evidence.start);
-      sentence = {
+      const text = e.evidence.text;
+      const [start, end] = locateSentence(article.text, text, e.evidence.start);
+      if (end !== null && sliceable === -1) sliceable = sliceableUpTo(article.text);
+      const row: SentenceRow = {
         article_id: article.id,
         n: e.sentence,
         start_char: start,
         end_char: end,
-        text: e.evidence.text,
+        text: end !== null && end <= sliceable ? null : text,
       };
+      sentence = { row, text };
       sentences.set(e.sentence, sentence);
     }
     events.push({
@@ -271,7 +290,7 @@ export function toRows(
       errors_json: JSON.stringify(record.errors),
       coded_at: codedAt,
     },
-    sentences: [...sentences.values()].sort((a, b) => a.n - b.n),
+    sentences: [...sentences.values()].map((s) => s.row).sort((a, b) => a.n - b.n),
     events,
     actors,
     places,

@@ -146,7 +146,8 @@ function whereClause(conds: readonly string[]): string {
 function eventColumns(d: Dialect): string {
   return `e.id AS gid, e.n, e.event_key, e.sentence, e.code, e.base_code, e.root, e.name, e.quad, e.goldstein,
   e.plover_type, e.plover_mode, e.modality, e.date, e.date_text, e.trigger,
-  e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text, s.text AS sentence_text,
+  e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text,
+  coalesce(s.text, substr(ar.text, s.start_char + 1, s.end_char - s.start_char)) AS sentence_text,
   ar.id AS article_id, ${d.dateText("ar.date")} AS article_date, ar.title, ar.url, ar.source, ar.coded_at`;
 }
 

@@ -53,40 +53,118 @@ import { sqliteDialect } from "./dialect.js";
 
 type Db = Database.Database;
 
+/** INSERT with one positional parameter per column, in the order the writer binds them. */
+function insertSql(table: string, columns: readonly string[], suffix = ""): string {
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})${suffix}`;
+}
+
 const WRITE_SQL = {
   "articles.lookup.id": "SELECT id, text_hash, record_hash FROM articles WHERE id = ?",
   "articles.lookup.hash": "SELECT id, text_hash, record_hash FROM articles WHERE text_hash = ?",
+  "articles.last": "SELECT coalesce(max(seq), 0) FROM articles",
+  "quotes.last": "SELECT coalesce(max(id), 0) FROM quotes",
   "events.delete": "DELETE FROM events WHERE article_id = ?",
   "quotes.delete": "DELETE FROM quotes WHERE article_id = ?",
   "sentences.delete": "DELETE FROM sentences WHERE article_id = ?",
-  "articles.upsert": `INSERT INTO articles (id, date, title, url, source, origin, text_hash, record_hash, text, errors_json, coded_at)
-    VALUES (@id, @date, @title, @url, @source, @origin, @text_hash, @record_hash, @text, @errors_json, @coded_at)
-    ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, url = excluded.url,
+  "articles.upsert": insertSql(
+    "articles",
+    [
+      "id",
+      "date",
+      "title",
+      "url",
+      "source",
+      "origin",
+      "text_hash",
+      "record_hash",
+      "text",
+      "errors_json",
+      "coded_at",
+    ],
+    ` ON CONFLICT (id) DO UPDATE SET date = excluded.date, title = excluded.title, url = excluded.url,
       source = excluded.source, origin = excluded.origin, text_hash = excluded.text_hash,
       record_hash = excluded.record_hash, text = excluded.text, errors_json = excluded.errors_json,
       coded_at = excluded.coded_at`,
+  ),
+  // Full-text rows of the articles and quotes a batch added, in one statement each (migration 002): FTS5
+  // flushes its pending terms at every statement that writes to it, so a row-by-row trigger costs far more.
+  // Articles updated in place keep their seq and are re-indexed by the trigger articles_fts_update.
+  "articles_fts.insert":
+    "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?",
+  "quotes_fts.insert": "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id > ?",
   "aliases.delete": "DELETE FROM article_aliases WHERE alias = ?",
-  "aliases.upsert": `INSERT INTO article_aliases (alias, article_id) VALUES (@alias, @article_id)
+  "aliases.upsert": `INSERT INTO article_aliases (alias, article_id) VALUES (?, ?)
     ON CONFLICT (alias) DO UPDATE SET article_id = excluded.article_id`,
-  "sentences.insert": `INSERT INTO sentences (article_id, n, start_char, end_char, text)
-    VALUES (@article_id, @n, @start_char, @end_char, @text)`,
-  "events.insert": `INSERT INTO events (article_id, n, event_key, sentence, code, base_code, root, name, quad, goldstein,
-      plover_type, plover_mode, modality, date, day, date_text, trigger, trigger_start, trigger_end, rule, confidence,
-      evidence_text)
-    VALUES (@article_id, @n, @event_key, @sentence, @code, @base_code, @root, @name, @quad, @goldstein,
-      @plover_type, @plover_mode, @modality, @date, @day, @date_text, @trigger, @trigger_start, @trigger_end, @rule, @confidence,
-      @evidence_text)`,
-  "actors.insert": `INSERT INTO event_actors (event_id, role, position, code, country, org, sector, name, kb_id, text, start_char, end_char)
-    VALUES (@event_id, @role, @position, @code, @country, @org, @sector, @name, @kb_id, @text, @start_char, @end_char)`,
-  "places.insert": `INSERT INTO places (event_id, name, country, lat, lon, text, start_char, end_char)
-    VALUES (@event_id, @name, @country, @lat, @lon, @text, @start_char, @end_char)`,
-  "quotes.insert": `INSERT INTO quotes (article_id, n, speaker_code, speaker_country, speaker_org, speaker_sector, speaker_name,
-      speaker_kb_id, speaker_text, speaker_start, speaker_end, cue, kind, text, start_char, end_char, sentence)
-    VALUES (@article_id, @n, @speaker_code, @speaker_country, @speaker_org, @speaker_sector, @speaker_name,
-      @speaker_kb_id, @speaker_text, @speaker_start, @speaker_end, @cue, @kind, @text, @start_char, @end_char, @sentence)`,
+  "sentences.insert": insertSql("sentences", ["article_id", "n", "start_char", "end_char", "text"]),
+  "events.insert": insertSql("events", [
+    "article_id",
+    "n",
+    "event_key",
+    "sentence",
+    "code",
+    "base_code",
+    "root",
+    "name",
+    "quad",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "modality",
+    "date",
+    "day",
+    "date_text",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "rule",
+    "confidence",
+    "evidence_text",
+  ]),
+  "actors.insert": insertSql("event_actors", [
+    "event_id",
+    "role",
+    "position",
+    "code",
+    "country",
+    "org",
+    "sector",
+    "name",
+    "kb_id",
+    "text",
+    "start_char",
+    "end_char",
+  ]),
+  "places.insert": insertSql("places", [
+    "event_id",
+    "name",
+    "country",
+    "lat",
+    "lon",
+    "text",
+    "start_char",
+    "end_char",
+  ]),
+  "quotes.insert": insertSql("quotes", [
+    "article_id",
+    "n",
+    "speaker_code",
+    "speaker_country",
+    "speaker_org",
+    "speaker_sector",
+    "speaker_name",
+    "speaker_kb_id",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "kind",
+    "text",
+    "start_char",
+    "end_char",
+    "sentence",
+  ]),
   "errors.delete": "DELETE FROM errors WHERE key = ?",
-  "errors.upsert": `INSERT INTO errors (key, article_id, origin, code, message, recorded_at)
-    VALUES (@key, @article_id, @origin, @code, @message, @recorded_at)
+  "errors.upsert": `INSERT INTO errors (key, article_id, origin, code, message, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (key) DO UPDATE SET article_id = excluded.article_id, origin = excluded.origin, code = excluded.code,
       message = excluded.message, recorded_at = excluded.recorded_at`,
 } as const;
@@ -157,6 +235,7 @@ export function openSqliteStore(url: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly writes = new Map<WriteName, Database.Statement>();
   private readonly writeTx: Database.Transaction<[HashedBatch, string], BatchResult>;
 
   constructor(
@@ -181,7 +260,12 @@ export class SqliteStore implements Store {
   }
 
   private w(name: WriteName): Database.Statement {
-    return this.stmt(WRITE_SQL[name]);
+    let s = this.writes.get(name);
+    if (!s) {
+      s = this.db.prepare(WRITE_SQL[name]);
+      this.writes.set(name, s);
+    }
+    return s;
   }
 
   private lookup(batch: HashedBatch): ExistingArticle[] {
@@ -199,29 +283,129 @@ export class SqliteStore implements Store {
 
   private apply(plan: BatchPlan): void {
     let step: WriteName = "events.delete";
-    const run = (name: WriteName, ...params: unknown[]) => {
+    // Positional parameters, statements prepared once: the writer binds about 200 values an article.
+    const st = (name: WriteName) => {
       step = name;
-      return this.w(name).run(...params);
+      return this.w(name);
     };
     try {
       for (const id of plan.replace) {
-        run("events.delete", id);
-        run("quotes.delete", id);
-        run("sentences.delete", id);
+        st("events.delete").run(id);
+        st("quotes.delete").run(id);
+        st("sentences.delete").run(id);
       }
+      const lastArticle = st("articles.last").pluck().get() as number;
+      const lastQuote = st("quotes.last").pluck().get() as number;
+      const article = st("articles.upsert");
+      const aliasDelete = st("aliases.delete");
+      const sentence = st("sentences.insert");
+      const event = st("events.insert");
+      const actor = st("actors.insert");
+      const place = st("places.insert");
+      const quote = st("quotes.insert");
+      const gids: number[] = [];
       for (const { rows } of plan.writes) {
-        run("articles.upsert", rows.article);
-        run("aliases.delete", rows.article.id);
-        for (const s of rows.sentences) run("sentences.insert", s);
-        const gids: number[] = [];
-        for (const e of rows.events) gids[e.n] = Number(run("events.insert", e).lastInsertRowid);
-        for (const { event_n, ...a } of rows.actors) run("actors.insert", { ...a, event_id: gids[event_n] });
-        for (const { event_n, ...p } of rows.places) run("places.insert", { ...p, event_id: gids[event_n] });
-        for (const q of rows.quotes) run("quotes.insert", q);
+        const a = rows.article;
+        step = "articles.upsert";
+        article.run(
+          a.id,
+          a.date,
+          a.title,
+          a.url,
+          a.source,
+          a.origin,
+          a.text_hash,
+          a.record_hash,
+          a.text,
+          a.errors_json,
+          a.coded_at,
+        );
+        step = "aliases.delete";
+        aliasDelete.run(a.id);
+        step = "sentences.insert";
+        for (const s of rows.sentences) sentence.run(s.article_id, s.n, s.start_char, s.end_char, s.text);
+        step = "events.insert";
+        gids.length = 0;
+        for (const e of rows.events) {
+          const info = event.run(
+            e.article_id,
+            e.n,
+            e.event_key,
+            e.sentence,
+            e.code,
+            e.base_code,
+            e.root,
+            e.name,
+            e.quad,
+            e.goldstein,
+            e.plover_type,
+            e.plover_mode,
+            e.modality,
+            e.date,
+            e.day,
+            e.date_text,
+            e.trigger,
+            e.trigger_start,
+            e.trigger_end,
+            e.rule,
+            e.confidence,
+            e.evidence_text,
+          );
+          gids[e.n] = Number(info.lastInsertRowid);
+        }
+        step = "actors.insert";
+        for (const x of rows.actors) {
+          actor.run(
+            gids[x.event_n],
+            x.role,
+            x.position,
+            x.code,
+            x.country,
+            x.org,
+            x.sector,
+            x.name,
+            x.kb_id,
+            x.text,
+            x.start_char,
+            x.end_char,
+          );
+        }
+        step = "places.insert";
+        for (const p of rows.places) {
+          place.run(gids[p.event_n], p.name, p.country, p.lat, p.lon, p.text, p.start_char, p.end_char);
+        }
+        step = "quotes.insert";
+        for (const q of rows.quotes) {
+          quote.run(
+            q.article_id,
+            q.n,
+            q.speaker_code,
+            q.speaker_country,
+            q.speaker_org,
+            q.speaker_sector,
+            q.speaker_name,
+            q.speaker_kb_id,
+            q.speaker_text,
+            q.speaker_start,
+            q.speaker_end,
+            q.cue,
+            q.kind,
+            q.text,
+            q.start_char,
+            q.end_char,
+            q.sentence,
+          );
+        }
       }
-      for (const a of plan.aliases) run("aliases.upsert", a);
-      for (const key of plan.clearErrors) run("errors.delete", key);
-      for (const e of plan.errors) run("errors.upsert", e);
+      if (plan.writes.length > 0) {
+        st("articles_fts.insert").run(lastArticle);
+        st("quotes_fts.insert").run(lastQuote);
+      }
+      for (const a of plan.aliases) st("aliases.upsert").run(a.alias, a.article_id);
+      for (const key of plan.clearErrors) st("errors.delete").run(key);
+      for (const e of plan.errors) {
+        st("errors.upsert").run(e.key, e.article_id, e.origin, e.code, e.message, e.recorded_at);
+      }
     } catch (e) {
       throw storeError("E_STORE_WRITE", step, this.location, e);
     }
