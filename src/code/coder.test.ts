@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { inlineKnowledge, people, verbs } from "../../test/helpers/knowledge.js";
 import type { Event } from "../core/types.js";
 import { createDyad } from "../pipeline/dyad.js";
+import { compileDiscards } from "./coder.js";
 
 const knowledge = inlineKnowledge({
   people: people(`
@@ -173,4 +174,35 @@ test("a participle after a noun, after 'there were', is passive: the soldiers ar
 
 test("reversed roles: the slot's actor acts on the subject", () => {
   assert.deepEqual(pairs(code("Pakistan received weapons from Iran.")), ["IRN>072>PAK:asserted"]);
+});
+
+test("the discard scan finds every occurrence that a search per phrase finds", () => {
+  // Seeded pseudo-random texts over a small alphabet, so that phrases overlap and recur often.
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const alphabet = ["a", "b", "c", " ", "é", "ß", "-"];
+  const word = (min: number, max: number) => {
+    const n = min + Math.floor(next() * (max - min + 1));
+    let out = "";
+    for (let k = 0; k < n; k++) out += alphabet[Math.floor(next() * alphabet.length)];
+    return out;
+  };
+  for (let round = 0; round < 200; round++) {
+    const phrases = Array.from({ length: 1 + Math.floor(next() * 8) }, () => word(1, 5));
+    const text = word(0, 80);
+    const naive: string[] = [];
+    for (const p of phrases) {
+      for (let at = text.indexOf(p); at !== -1; at = text.indexOf(p, at + 1))
+        naive.push(`${at}:${at + p.length}`);
+    }
+    const scanned = compileDiscards(phrases)(text).map(([a, b]) => `${a}:${b}`);
+    assert.deepEqual(
+      scanned.sort(),
+      naive.sort(),
+      `phrases ${JSON.stringify(phrases)} in ${JSON.stringify(text)}`,
+    );
+  }
 });

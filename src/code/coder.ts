@@ -225,41 +225,62 @@ function isDiscarded(text: string, phrases: readonly string[]): string | null {
 
 /**
  * Discard phrases compiled once for a single scan of the lower-cased article (instead of one search per
- * phrase, per sentence): phrases are filed under their first two characters, and each position of the text
- * tries only the phrases filed under its own two. Finds every occurrence, as a search per phrase would.
- * isDiscarded stops at an empty phrase (every text includes it) and returns it, "not discarded": the
- * phrases after it never count.
+ * phrase, per sentence): phrases are filed under their first three characters (two for two-character
+ * phrases), and each position of the text tries only the phrases filed under its own. Finds every
+ * occurrence, as a search per phrase would. isDiscarded stops at an empty phrase (every text includes it)
+ * and returns it, "not discarded": the phrases after it never count.
  */
-function compileDiscards(phrases: readonly string[]): (lower: string) => [number, number][] {
+export function compileDiscards(phrases: readonly string[]): (lower: string) => [number, number][] {
   const empty = phrases.indexOf("");
   const effective = empty === -1 ? phrases : phrases.slice(0, empty);
   const short = effective.filter((p) => p.length === 1);
   const byPair = new Map<number, string[]>();
-  // A cheap first filter on the low bytes of the two characters: most positions stop here.
-  const maybe = new Uint8Array(65536);
+  const byTriple = new Map<number, string[]>();
+  const file = (map: Map<number, string[]>, key: number, p: string) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
+  };
+  // Cheap first filters on a hash of the two or three characters: most positions stop there.
+  const maybe2 = new Uint8Array(65536);
+  const maybe3 = new Uint8Array(1 << 20);
+  const hash3 = (a: number, b: number, c: number) => ((a * 961 + b * 31 + c) >>> 0) & 0xfffff;
   for (const p of effective) {
     if (p.length < 2) continue;
-    const key = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
-    const list = byPair.get(key);
-    if (list) list.push(p);
-    else byPair.set(key, [p]);
-    maybe[((p.charCodeAt(0) & 0xff) << 8) | (p.charCodeAt(1) & 0xff)] = 1;
+    const a = p.charCodeAt(0);
+    const b = p.charCodeAt(1);
+    if (p.length === 2) {
+      file(byPair, a * 65536 + b, p);
+      maybe2[((a & 0xff) << 8) | (b & 0xff)] = 1;
+    } else {
+      const c = p.charCodeAt(2);
+      file(byTriple, (a * 65536 + b) * 65536 + c, p);
+      maybe3[hash3(a, b, c)] = 1;
+    }
   }
   return (lower) => {
     const found: [number, number][] = [];
     for (const p of short) {
       for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + 1]);
     }
-    if (byPair.size === 0) return found;
-    let c0 = lower.charCodeAt(0);
-    for (let i = 0; i + 1 < lower.length; i++) {
-      const c1 = lower.charCodeAt(i + 1);
-      const first = c0;
-      c0 = c1;
-      if (maybe[((first & 0xff) << 8) | (c1 & 0xff)] === 0) continue;
-      const list = byPair.get(first * 65536 + c1);
-      if (list === undefined) continue;
-      for (const p of list) if (lower.startsWith(p, i)) found.push([i, i + p.length]);
+    if (byPair.size === 0 && byTriple.size === 0) return found;
+    const n = lower.length;
+    let a = n > 0 ? lower.charCodeAt(0) : 0;
+    let b = n > 1 ? lower.charCodeAt(1) : 0;
+    for (let i = 0; i + 1 < n; i++) {
+      const c = i + 2 < n ? lower.charCodeAt(i + 2) : -1;
+      if (byPair.size > 0 && maybe2[((a & 0xff) << 8) | (b & 0xff)] === 1) {
+        const list = byPair.get(a * 65536 + b);
+        // A two-character phrase is its key: each one filed there is found here.
+        if (list !== undefined) for (let k = 0; k < list.length; k++) found.push([i, i + 2]);
+      }
+      if (c !== -1 && maybe3[hash3(a, b, c)] === 1) {
+        const list = byTriple.get((a * 65536 + b) * 65536 + c);
+        if (list !== undefined)
+          for (const p of list) if (lower.startsWith(p, i)) found.push([i, i + p.length]);
+      }
+      a = b;
+      b = c;
     }
     return found;
   };
@@ -395,10 +416,56 @@ function requiredWords(p: Pattern): string[][] {
   return out;
 }
 
+/**
+ * What an anchor's patterns require besides the anchor, compiled for one pass over a sentence: each required
+ * word gets a number, and patterns with the same requirements share a group that is tested once.
+ */
+interface AnchorNeeds {
+  /** The patterns that require no other word, in the lexicon's order. */
+  free: Pattern[];
+  /** Every word a pattern of this anchor requires -> its number. */
+  words: Map<string, number>;
+  /** Per group: its requirements, each a list of word numbers of which one must occur. */
+  groups: number[][][];
+  /** Per pattern (in the lexicon's order): its group. */
+  groupOf: Int32Array;
+}
+
+function anchorNeeds(list: readonly Pattern[], required: ReadonlyMap<Pattern, string[][]>): AnchorNeeds {
+  const words = new Map<string, number>();
+  const groups: number[][][] = [];
+  const groupKeys = new Map<string, number>();
+  const groupOf = new Int32Array(list.length);
+  list.forEach((p, k) => {
+    const needs = (required.get(p) ?? []).map((alts) =>
+      alts.map((w) => {
+        let n = words.get(w);
+        if (n === undefined) {
+          n = words.size;
+          words.set(w, n);
+        }
+        return n;
+      }),
+    );
+    const key = JSON.stringify(needs);
+    let g = groupKeys.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      groups.push(needs);
+      groupKeys.set(key, g);
+    }
+    groupOf[k] = g;
+  });
+  return { free: list.filter((p) => (required.get(p) ?? []).length === 0), words, groups, groupOf };
+}
+
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
   // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form).
   const required = new Map<Pattern, string[][]>();
+  // Per anchor: the patterns that require no other word, and every word any of its patterns requires. A token
+  // then looks up the sentence's words once in that set instead of testing each pattern ("call" has ~100).
+  const anchors = new Map<readonly Pattern[], AnchorNeeds>();
   // The words a pattern names, which are its object and not a party ("exchange intelligence").
   const patternWords = new Map<Pattern, Set<string>>();
   for (const list of lexicon.byAnchor.values()) {
@@ -406,6 +473,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       required.set(p, requiredWords(p));
       patternWords.set(p, new Set(p.elements.flatMap((el) => (el.type === "word" ? el.alts : []))));
     }
+    anchors.set(list, anchorNeeds(list, required));
   }
   const articleDiscards = compileDiscards(discards.article);
   const sentenceDiscards = compileDiscards(discards.sentence);
@@ -422,15 +490,37 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       for (const s of doc.sentences) {
         const sentenceText = doc.text.slice(s.start, s.end);
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
+        /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
+        const candidates = (patterns: readonly Pattern[]): readonly Pattern[] => {
+          const anchor = anchors.get(patterns);
+          if (!anchor) return patterns.filter((p) => hasAll(sentenceWords(), required.get(p) ?? []));
+          const seen = new Uint8Array(anchor.words.size);
+          let any = false;
+          for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+            const t = tokens[k];
+            const a = anchor.words.get(t.lemma);
+            if (a !== undefined) {
+              seen[a] = 1;
+              any = true;
+            }
+            const b = anchor.words.get(t.lower);
+            if (b !== undefined) {
+              seen[b] = 1;
+              any = true;
+            }
+          }
+          if (!any) return anchor.free;
+          // Each distinct list of requirements is tested once.
+          const ok = anchor.groups.map((group) => group.every((alts) => alts.some((w) => seen[w] === 1)));
+          return patterns.filter((_, k) => ok[anchor.groupOf[k]]);
+        };
         let words: Set<string> | null = null;
-        const present = (p: Pattern): boolean => {
-          const needs = required.get(p);
-          if (!needs || needs.length === 0) return true;
+        const sentenceWords = (): Set<string> => {
           if (words === null) {
             words = new Set<string>();
             for (let k = s.tokenStart; k < s.tokenEnd; k++) words.add(tokens[k].lemma).add(tokens[k].lower);
           }
-          return hasAll(words, needs);
+          return words;
         };
         const speech = analysisOf(doc, s.index).speech;
         const inComplement = (i: number) =>
@@ -517,10 +607,11 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             (prevT?.pos === "NOUN" || prevT?.pos === "PROPN") &&
             nextT?.pos !== "NOUN";
           let best: Match | null = null;
-          for (const p of patterns) {
+          // Every pattern is a verb or a noun pattern: other tags never match.
+          if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN" && !pastTense) continue;
+          for (const p of candidates(patterns)) {
             if (adjectival && !p.noun) continue;
             if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
-            if (!present(p)) continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
             // A match that left out a reciprocal "with {T}" counts one word less than the pattern has.
