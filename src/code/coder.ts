@@ -431,6 +431,21 @@ interface AnchorNeeds {
   groupOf: Int32Array;
 }
 
+/** True when each requirement of the group has one of its words seen. */
+function groupMet(group: readonly number[][], seen: Uint8Array): boolean {
+  for (const alts of group) {
+    let any = false;
+    for (const w of alts) {
+      if (seen[w] === 1) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 function anchorNeeds(list: readonly Pattern[], required: ReadonlyMap<Pattern, string[][]>): AnchorNeeds {
   const words = new Map<string, number>();
   const groups: number[][][] = [];
@@ -511,8 +526,11 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           }
           if (!any) return anchor.free;
           // Each distinct list of requirements is tested once.
-          const ok = anchor.groups.map((group) => group.every((alts) => alts.some((w) => seen[w] === 1)));
-          return patterns.filter((_, k) => ok[anchor.groupOf[k]]);
+          const ok = new Uint8Array(anchor.groups.length);
+          for (let g = 0; g < ok.length; g++) ok[g] = groupMet(anchor.groups[g], seen) ? 1 : 0;
+          const out: Pattern[] = [];
+          for (let k = 0; k < patterns.length; k++) if (ok[anchor.groupOf[k]] === 1) out.push(patterns[k]);
+          return out;
         };
         let words: Set<string> | null = null;
         const sentenceWords = (): Set<string> => {
