@@ -1,6 +1,6 @@
 // Decides what a batch writes, from the batch and what the store already holds. Pure: both backends run it
 // inside their write transaction, so idempotence means the same thing on SQLite and PostgreSQL.
-import { type ArticleRows, type ItemHashes, itemHashes, toRows } from "./rows.js";
+import { type ArticleRows, type ItemHashes, itemHashes, sameRecord, toRows } from "./rows.js";
 import type { BatchResult, FailedItem, IngestItem, WriteBatch, WriteOutcome } from "./types.js";
 
 /** What the store holds for an article id or text hash of the batch. */
@@ -84,7 +84,9 @@ export function planBatch(batch: HashedBatch, existing: readonly ExistingArticle
     const th = item.hashes.text;
     const rh = item.hashes.record;
     const known = byId.get(id);
-    if (known && known.text_hash === th && known.record_hash === rh) {
+    // A store written before the current record hash holds the older kind: compared as such, so that
+    // re-ingesting unchanged articles still writes nothing (and they keep their older hash).
+    if (known && known.text_hash === th && sameRecord(known.record_hash, item, rh)) {
       outcomes.push({ id, status: "unchanged" });
       continue;
     }

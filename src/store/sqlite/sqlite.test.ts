@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { storeContract } from "../contract.js";
 import { articleA, articleWide, fixtureItems, rewritten } from "../fixtures.js";
 import { loadMigrations } from "../migrations.js";
-import { plainEvent, toRows } from "../rows.js";
+import { legacyRecordHash, plainEvent, toRows } from "../rows.js";
 import { eventsPageQuery, eventsQuery, quotesQuery, seriesQuery, topActorsQuery } from "../sql.js";
 import type { IngestItem, Store } from "../types.js";
 import { sqliteDialect } from "./dialect.js";
@@ -16,7 +16,8 @@ import { openSqliteStore } from "./index.js";
 
 /**
  * A store as Dyad wrote it at schema version 1: migration 001 only, rows inserted as the writer of that
- * version did (named parameters, full-text rows by the insert triggers, every sentence with its text).
+ * version did (named parameters, full-text rows by the insert triggers, every sentence with its text, the
+ * record hashes of that version).
  */
 function writeVersion1(path: string, items: readonly IngestItem[]): void {
   const db = new Database(path);
@@ -33,7 +34,7 @@ function writeVersion1(path: string, items: readonly IngestItem[]): void {
   };
   for (const item of items) {
     const rows = toRows(item, "2025-06-04T10:00:00.000Z");
-    insert("articles", rows.article);
+    insert("articles", { ...rows.article, record_hash: legacyRecordHash(item) });
     for (const s of rows.sentences) {
       const text = s.text ?? item.article.text.slice(s.start_char ?? 0, s.end_char ?? 0);
       insert("sentences", { ...s, text });
