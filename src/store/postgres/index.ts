@@ -194,10 +194,18 @@ const COLS = {
 
 type Table = keyof typeof COLS;
 
-/** INSERT ... SELECT * FROM unnest($1::t1[], $2::t2[], ...): one statement and one round trip per table. */
-function bulkInsert(table: Table, rows: readonly object[], suffix = ""): Query {
+/**
+ * INSERT ... SELECT * FROM unnest($1::t1[], $2::t2[], ...): one statement and one round trip per table.
+ * `given` holds whole columns computed apart (the event ids of actor and place rows), one value per row.
+ */
+function bulkInsert(
+  table: Table,
+  rows: readonly object[],
+  suffix = "",
+  given: Readonly<Record<string, unknown[]>> = {},
+): Query {
   const cols: readonly Col[] = COLS[table];
-  const params = cols.map(([c]) => rows.map((r) => (r as Record<string, unknown>)[c] ?? null));
+  const params = cols.map(([c]) => given[c] ?? rows.map((r) => (r as Record<string, unknown>)[c] ?? null));
   const unnest = cols.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ");
   return {
     name: `${table}.insert`,
@@ -366,14 +374,16 @@ class PostgresStore implements Store {
         for (const r of returned) gids.set(`${r.article_id}\u0000${r.n}`, r.id);
       }
       const gid = (articleId: string, n: number) => gids.get(`${articleId}\u0000${n}`);
-      const actors = rows.flatMap((r) =>
-        r.actors.map(({ event_n, ...a }) => ({ ...a, event_id: gid(r.article.id, event_n) })),
-      );
-      if (actors.length) await run(bulkInsert("event_actors", actors));
-      const places = rows.flatMap((r) =>
-        r.places.map(({ event_n, ...p }) => ({ ...p, event_id: gid(r.article.id, event_n) })),
-      );
-      if (places.length) await run(bulkInsert("places", places));
+      const actors = rows.flatMap((r) => r.actors);
+      if (actors.length) {
+        const ids = rows.flatMap((r) => r.actors.map((a) => gid(r.article.id, a.event_n)));
+        await run(bulkInsert("event_actors", actors, "", { event_id: ids }));
+      }
+      const places = rows.flatMap((r) => r.places);
+      if (places.length) {
+        const ids = rows.flatMap((r) => r.places.map((p) => gid(r.article.id, p.event_n)));
+        await run(bulkInsert("places", places, "", { event_id: ids }));
+      }
       const quotes = rows.flatMap((r) => r.quotes);
       if (quotes.length) await run(bulkInsert("quotes", quotes));
     }
