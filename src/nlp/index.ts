@@ -84,7 +84,8 @@ function createNlp(nlp: Wink): Nlp {
         if (pos === "SPACE" || value.trim() === "") continue;
         const sp = spelling(value);
         const lower = sp.lower;
-        const lemma = lemmas[w] ? spelling(lemmas[w]).lower : lower;
+        const l = lemmas[w];
+        const lemma = !l || l === value ? lower : spelling(l).lower;
         tokens.push({
           i: tokens.length,
           text: sp.text,
