@@ -37,6 +37,8 @@ export interface Gazetteer {
   lookup(key: string): readonly GazetteerEntry[];
   /** The country (ISO3) a demonym or national adjective names ("pakistani" -> PAK), or null. */
   demonym(key: string): string | null;
+  /** True when some name of more than one word starts with this normalised name and a space ("new" of "new york"). */
+  continues(key: string): boolean;
   /** Compiles the index if that has not happened yet, and reports its size and compile time. */
   stats(): GazetteerStats;
 }
@@ -166,6 +168,8 @@ function readAllCities(
 interface Index {
   byName: Map<string, GazetteerEntry[]>;
   demonyms: Map<string, string>;
+  /** Every part of a name that ends before one of its spaces. */
+  prefixes: Set<string>;
   stats: GazetteerStats;
 }
 
@@ -206,6 +210,7 @@ export function createGazetteer(options: GazetteerOptions): Gazetteer {
   return {
     lookup: (key) => get().byName.get(key) ?? [],
     demonym: (key) => get().demonyms.get(key) ?? null,
+    continues: (key) => get().prefixes.has(key),
     stats: () => get().stats,
   };
 }
@@ -286,9 +291,15 @@ function compile(options: GazetteerOptions): Index {
   }
   let entries = 0;
   for (const list of byName.values()) entries += list.length;
+  const prefixes = new Set<string>();
+  for (const name of byName.keys()) {
+    for (let at = name.indexOf(" "); at !== -1; at = name.indexOf(" ", at + 1))
+      prefixes.add(name.slice(0, at));
+  }
   return {
     byName,
     demonyms,
+    prefixes,
     stats: { names: byName.size, entries, compileMs: Math.round(performance.now() - t0) },
   };
 }

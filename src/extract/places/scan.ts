@@ -63,6 +63,8 @@ const PLACE_CONTEXT = new Set([
 interface Known {
   candidates: readonly GazetteerEntry[];
   demonym: string | null | undefined;
+  /** Whether a longer name can start with this one (asked of one-token names only). */
+  continues: boolean | undefined;
 }
 
 /** Names already looked up, per gazetteer: normalising and searching the big index cost more than a small map. */
@@ -82,7 +84,7 @@ function known(memo: Map<string, Known>, gazetteer: Gazetteer, text: string): Kn
   let k = memo.get(text);
   if (!k) {
     if (memo.size >= MEMO_MAX) memo.clear();
-    k = { candidates: gazetteer.lookup(normalizeName(text)), demonym: undefined };
+    k = { candidates: gazetteer.lookup(normalizeName(text)), demonym: undefined, continues: undefined };
     memo.set(text, k);
   }
   return k;
@@ -163,7 +165,19 @@ function longestMatch(
 ): Match | null {
   const sentenceStart = doc.sentences[doc.tokens[i].sentence].tokenStart;
   const freeLeft = i === sentenceStart || names[i - 1] === 0;
-  for (let end = Math.min(i + MAX_TOKENS, sentenceEnd); end > i; end--) {
+  // A span that starts with this token and a space normalises to the token's own name, a space and more: no
+  // name of the gazetteer starts so, unless the token's name is one of its prefixes ("new" of "new york").
+  const first = doc.tokens[i];
+  let longest = Math.min(i + MAX_TOKENS, sentenceEnd);
+  if (longest > i + 1 && /\s/.test(doc.text.charAt(first.end))) {
+    const k = known(memo, gazetteer, first.text);
+    if (k.continues === undefined) {
+      const key = normalizeName(first.text);
+      k.continues = key === "" || gazetteer.continues(key);
+    }
+    if (!k.continues) longest = i + 1;
+  }
+  for (let end = longest; end > i; end--) {
     const last = doc.tokens[end - 1];
     if (names[end - 1] === 0) continue;
     let ok = true;
