@@ -490,6 +490,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
     }
     anchors.set(list, anchorNeeds(list, required));
   }
+  // Scratch space of the pattern filter, reused from token to token (a typed array costs more to make than
+  // to clear).
+  let wordsMax = 1;
+  let groupsMax = 1;
+  for (const a of anchors.values()) {
+    wordsMax = Math.max(wordsMax, a.words.size);
+    groupsMax = Math.max(groupsMax, a.groups.length);
+  }
+  const scratchSeen = new Uint8Array(wordsMax);
+  const scratchOk = new Uint8Array(groupsMax);
   const articleDiscards = compileDiscards(discards.article);
   const sentenceDiscards = compileDiscards(discards.sentence);
   return {
@@ -509,7 +519,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
         const candidates = (patterns: readonly Pattern[]): readonly Pattern[] => {
           const anchor = anchors.get(patterns);
           if (!anchor) return patterns.filter((p) => hasAll(sentenceWords(), required.get(p) ?? []));
-          const seen = new Uint8Array(anchor.words.size);
+          const seen = scratchSeen;
+          seen.fill(0, 0, anchor.words.size);
           let any = false;
           for (let k = s.tokenStart; k < s.tokenEnd; k++) {
             const t = tokens[k];
@@ -526,8 +537,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           }
           if (!any) return anchor.free;
           // Each distinct list of requirements is tested once.
-          const ok = new Uint8Array(anchor.groups.length);
-          for (let g = 0; g < ok.length; g++) ok[g] = groupMet(anchor.groups[g], seen) ? 1 : 0;
+          const ok = scratchOk;
+          for (let g = 0; g < anchor.groups.length; g++) ok[g] = groupMet(anchor.groups[g], seen) ? 1 : 0;
           const out: Pattern[] = [];
           for (let k = 0; k < patterns.length; k++) if (ok[anchor.groupOf[k]] === 1) out.push(patterns[k]);
           return out;
@@ -650,6 +661,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const clause = clauseOf(doc, i);
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
+          let sharedSubject = false;
           let targetM: Mention[] = [];
           const passive = !p.noun && isPassive(doc, i);
           if (p.noun) {
@@ -689,7 +701,10 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 }
               }
             }
-            if (shared && sourceM === shared) rule += " (shared subject)";
+            if (shared && sourceM === shared) {
+              rule += " (shared subject)";
+              sharedSubject = true;
+            }
           }
           if (best.withDropped) {
             targetM = [];
@@ -826,7 +841,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             passive,
             sourceless: sources.length === 0,
             nominal: p.noun,
-            sharedSubject: rule.includes("(shared subject)"),
+            sharedSubject,
             reported: modality === "reported",
             unknownTarget: targets.some((a) => a.code === "UNK"),
             orgTarget: targets.some((a) => a.org !== null),
