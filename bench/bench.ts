@@ -1,5 +1,6 @@
 // npm run bench: the corpus, then baseline (wink reading alone), code and ingest, each in a fresh process;
 // the table, the ratios to the baseline, and the comparison with bench/baseline.json. See docs/bench.md.
+
 import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -20,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED, iterateCorpus, toJsonl } from "./corpus.js";
 import type { ProbeMode, ProbeResult } from "./probe.js";
+import { type CpuProfile, renderProfile, summariseProfile } from "./profile.js";
 import {
   type BenchReport,
   compare,
@@ -36,6 +38,7 @@ import {
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench", "out");
 const BUILD = join(OUT, "build");
+const STAGES_PROFILE = "stages.cpuprofile";
 const BASELINE = join(ROOT, "bench", "baseline.json");
 
 const USAGE = `usage: npm run bench -- [options]
@@ -153,7 +156,9 @@ interface Settings {
 }
 
 async function probe(s: Settings, mode: ProbeMode, workers: number): Promise<ProbeResult> {
-  const prof = s.profileDir ? ["--cpu-prof", "--cpu-prof-dir", s.profileDir] : [];
+  // The stages probe's profile gets a known name: the bench summarises it after the run.
+  const name = mode === "stages" ? ["--cpu-prof-name", STAGES_PROFILE] : [];
+  const prof = s.profileDir ? ["--cpu-prof", "--cpu-prof-dir", s.profileDir, ...name] : [];
   const args = [
     ...prof,
     ...s.runner.node,
@@ -396,6 +401,16 @@ async function main(): Promise<number> {
     process.stdout.write(renderResults(report));
     process.stdout.write(speedups(report));
     process.stdout.write(renderStages(report));
+    const stagesProfile = profileDir ? join(profileDir, STAGES_PROFILE) : null;
+    if (stagesProfile && existsSync(stagesProfile)) {
+      const profile = JSON.parse(readFileSync(stagesProfile, "utf8")) as CpuProfile;
+      process.stdout.write(
+        renderProfile(
+          summariseProfile(profile),
+          `CPU profile of the stages probe (${relative(ROOT, stagesProfile)})`,
+        ),
+      );
+    }
     if (previous) {
       process.stdout.write(
         `\ncompared with bench/baseline.json (${previous.date.slice(0, 10)}, ${previous.corpus.articles} articles):\n`,

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { generateCorpus } from "../bench/corpus.js";
+import { type CpuProfile, renderProfile, summariseProfile } from "../bench/profile.js";
 import { compare, type ModeResult, ratios, regressions, renderComparison } from "../bench/report.js";
 
 function result(mode: string, articlesPerSecond: number): ModeResult {
@@ -72,4 +73,44 @@ test("modes measured on one side only are reported, never failed", () => {
 test("a stricter threshold catches smaller drops", () => {
   const comparisons = compare({ code: 0.45 }, { code: 0.5 }, 0.05);
   assert.equal(comparisons[0].verdict, "regression");
+});
+
+test("a CPU profile is summed by function and by folder, packages as one folder", () => {
+  const frame = (functionName: string, url: string, lineNumber: number) => ({
+    functionName,
+    url,
+    lineNumber,
+  });
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame("(root)", "", -1), children: [2, 3] },
+      { id: 2, callFrame: frame("run", "file:///x/bench/out/build/src/code/coder.js", 449), children: [4] },
+      { id: 3, callFrame: frame("readDoc", "file:///x/node_modules/wink-nlp/src/wink-nlp.js", 206) },
+      { id: 4, callFrame: frame("", "file:///x/bench/out/build/src/code/clauses.js", 9) },
+    ],
+    // run 3 samples of 1 ms, readDoc 2 of 2 ms, the anonymous function 1 of 1 ms, the root 1 of 1 ms.
+    samples: [2, 2, 3, 4, 2, 3, 1],
+    timeDeltas: [1000, 1000, 2000, 1000, 1000, 2000, 1000],
+  };
+  const s = summariseProfile(profile);
+  assert.equal(s.totalMs, 9);
+  assert.deepEqual(
+    s.functions.map((f) => [f.name, f.selfMs]),
+    [
+      ["readDoc wink-nlp/src/wink-nlp.js:207", 4],
+      ["run src/code/coder.js:450", 3],
+      ["(anonymous) src/code/clauses.js:10", 1],
+      ["(root)", 1],
+    ],
+  );
+  assert.deepEqual(
+    s.folders.map((f) => [f.name, f.selfMs]),
+    [
+      ["src/code", 4],
+      ["wink-nlp", 4],
+      ["(root)", 1],
+    ],
+  );
+  assert.ok(Math.abs(s.folders[0].share - 4 / 9) < 1e-9);
+  assert.match(renderProfile(s, "profile"), /src\/code\n/);
 });
