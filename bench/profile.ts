@@ -72,9 +72,11 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
 export function renderProfile(summary: ProfileSummary, title: string): string {
   const table = (spots: HotSpot[]) =>
     spots
-      .map(
-        (s) => `${s.selfMs.toFixed(0).padStart(8)} ms ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.name}`,
-      )
+      .map((s) => {
+        // A regular expression is named by its source, which can run to pages.
+        const name = s.name.length > 100 ? `${s.name.slice(0, 99)}…` : s.name;
+        return `${s.selfMs.toFixed(0).padStart(8)} ms ${(s.share * 100).toFixed(1).padStart(5)}%  ${name}`;
+      })
       .join("\n");
   return (
     `\n${title} (${summary.totalMs.toFixed(0)} ms sampled), self time by folder:\n${table(summary.folders)}\n` +
