@@ -2,6 +2,7 @@
 
 import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
+import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
 import { createActorsComponent } from "../extract/actors/index.js";
 import { createDatesComponent, eventDate } from "../extract/dates/index.js";
@@ -23,7 +24,14 @@ export interface Dyad {
   analyse(article: Article): Doc;
   /** Article -> the output record. */
   code(article: Article): CodedArticle;
+  /**
+   * Several articles at once, component by component (Pipeline.runBatch): the same records as code, in
+   * order; an article that fails gets its error in its place, converted as codeStream converts it.
+   */
+  codeMany(articles: readonly Article[]): CodedOrFailed[];
 }
+
+export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; error: DyadError };
 
 export interface DyadOptions {
   dataDir?: string;
@@ -66,6 +74,33 @@ export function createDyad(options: DyadOptions = {}): Dyad {
     analyse,
     code(article: Article): CodedArticle {
       return toRecord(analyse(article));
+    },
+    codeMany(articles: readonly Article[]): CodedOrFailed[] {
+      const failure = (article: Article, e: unknown): CodedOrFailed => ({
+        ok: false,
+        error: toDyadError(e, "E_PIPELINE_RUN", article.origin ?? article.id),
+      });
+      // Read every article first, then run the components over the docs that could be read.
+      const read: (Doc | CodedOrFailed)[] = articles.map((article) => {
+        try {
+          return nlp.read(article);
+        } catch (e) {
+          return failure(article, e);
+        }
+      });
+      const docs = read.filter((d): d is Doc => !("ok" in d));
+      const analysed = pipeline.runBatch(docs, ctx);
+      let next = 0;
+      return read.map((d, k) => {
+        if ("ok" in d) return d;
+        const doc = analysed[next++];
+        if (doc instanceof DyadError) return failure(articles[k], doc);
+        try {
+          return { ok: true, record: toRecord(doc) };
+        } catch (e) {
+          return failure(articles[k], e);
+        }
+      });
     },
   };
 }

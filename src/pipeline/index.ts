@@ -24,6 +24,12 @@ export interface Component<C = unknown> {
 export interface Pipeline<C> {
   readonly components: readonly Component<C>[];
   run(doc: Doc, ctx: C): Doc;
+  /**
+   * The same for several docs, component by component: each component's tables and code stay in the CPU's
+   * caches across the docs (measured about 10% faster than doc by doc; docs/bench.md). A doc that fails
+   * gets its error in its place and leaves the later components; the others go on. Results equal run's.
+   */
+  runBatch(docs: readonly Doc[], ctx: C): (Doc | DyadError)[];
 }
 
 const PROVIDED_BY_NLP: readonly DocField[] = ["tokens", "sentences"];
@@ -59,6 +65,10 @@ export function createPipeline<C>(components: readonly Component<C>[]): Pipeline
     if (names.has(c.name)) throw new DyadError("E_PIPELINE", `component '${c.name}' appears twice`);
     names.add(c.name);
   }
+  const failed = (component: Component<C>, doc: Doc, e: unknown): DyadError => {
+    const message = e instanceof Error ? e.message : String(e);
+    return new DyadError("E_PIPELINE_RUN", `${component.name}: ${message}`, doc.article.id, { cause: e });
+  };
   return {
     components,
     run(doc: Doc, ctx: C): Doc {
@@ -67,13 +77,25 @@ export function createPipeline<C>(components: readonly Component<C>[]): Pipeline
         try {
           current = component.run(current, ctx);
         } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          throw new DyadError("E_PIPELINE_RUN", `${component.name}: ${message}`, current.article.id, {
-            cause: e,
-          });
+          throw failed(component, current, e);
         }
       }
       return current;
+    },
+    runBatch(docs: readonly Doc[], ctx: C): (Doc | DyadError)[] {
+      const out: (Doc | DyadError)[] = [...docs];
+      for (const component of components) {
+        for (let k = 0; k < out.length; k++) {
+          const doc = out[k];
+          if (doc instanceof DyadError) continue;
+          try {
+            out[k] = component.run(doc, ctx);
+          } catch (e) {
+            out[k] = failed(component, doc, e);
+          }
+        }
+      }
+      return out;
     },
   };
 }

@@ -74,3 +74,29 @@ test("a failing component gives E_PIPELINE_RUN naming the component and the arti
       /boom: bad token/.test(e.message),
   );
 });
+
+test("runBatch runs component by component; a doc that fails keeps its error in place, the others go on", () => {
+  const order: string[] = [];
+  const p = createPipeline<unknown>([
+    component("a", ["tokens"], ["mentions"], (doc) => {
+      order.push(`a:${doc.article.id}`);
+      if (doc.article.id === "bad") throw new Error("no luck");
+      return doc;
+    }),
+    component("b", ["mentions"], ["events"], (doc) => {
+      order.push(`b:${doc.article.id}`);
+      return doc;
+    }),
+  ]);
+  const nlp = getNlp();
+  const docs = ["x", "bad", "y"].map((id) => nlp.read({ id, date: "2025-01-01", text: "Iran spoke." }));
+  const out = p.runBatch(docs, {});
+  assert.deepEqual(order, ["a:x", "a:bad", "a:y", "b:x", "b:y"]);
+  assert.equal(out[0], docs[0]);
+  assert.equal(out[2], docs[2]);
+  const failed = out[1];
+  assert.ok(
+    failed instanceof DyadError && failed.code === "E_PIPELINE_RUN" && /a: no luck/.test(failed.message),
+  );
+  assert.equal(failed.origin, "bad");
+});

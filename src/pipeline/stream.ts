@@ -1,5 +1,5 @@
 // Coding as a stream: ReadResults in, CodeResults out, in input order.
-import { type DyadError, toDyadError } from "../core/errors.js";
+import type { DyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { createDyad, type Dyad } from "./dyad.js";
@@ -13,25 +13,56 @@ export interface StreamOptions {
   dataDir?: string;
 }
 
-/** Codes every article of the source; a failing article gives an error result and the stream goes on. */
+/** Articles coded together, component by component (Pipeline.runBatch), when the source has them ready. */
+export const STREAM_BATCH = 8;
+
+/** Resolves on the next turn of the event loop: what a source has ready resolves before it. */
+const NOT_READY = Symbol("not ready");
+const nextTurn = () => new Promise<typeof NOT_READY>((resolve) => setImmediate(() => resolve(NOT_READY)));
+
+/**
+ * Codes every article of the source; a failing article gives an error result and the stream goes on.
+ * Articles the source has ready are coded in batches of up to STREAM_BATCH; one that is not ready yet (a
+ * slow pipe) is not waited for: the batch so far is coded and yielded first.
+ */
 export async function* codeStream(
   source: AsyncIterable<ReadResult>,
   options: StreamOptions = {},
 ): AsyncGenerator<CodeResult> {
   const dyad = options.dyad ?? createDyad({ dataDir: options.dataDir });
-  for await (const item of source) {
-    if (!item.ok) {
-      yield item;
-      continue;
+  const input = source[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<ReadResult>> | null = null;
+  let done = false;
+  try {
+    while (!done) {
+      const items: ReadResult[] = [];
+      while (items.length < STREAM_BATCH) {
+        pending ??= input.next();
+        // The first item of a batch is awaited; later ones only when the source has them ready.
+        const next = items.length === 0 ? await pending : await Promise.race([pending, nextTurn()]);
+        if (next === NOT_READY) break;
+        pending = null;
+        if (next.done) {
+          done = true;
+          break;
+        }
+        items.push(next.value);
+      }
+      const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
+      const coded = articles.length > 0 ? dyad.codeMany(articles) : [];
+      let k = 0;
+      for (const item of items) {
+        if (!item.ok) {
+          yield item;
+          continue;
+        }
+        const result = coded[k++];
+        yield result.ok
+          ? { ok: true, article: item.article, record: result.record }
+          : { ok: false, error: result.error, article: item.article };
+      }
     }
-    try {
-      yield { ok: true, article: item.article, record: dyad.code(item.article) };
-    } catch (e) {
-      yield {
-        ok: false,
-        error: toDyadError(e, "E_PIPELINE_RUN", item.article.origin ?? item.article.id),
-        article: item.article,
-      };
-    }
+  } finally {
+    if (!done) await input.return?.();
   }
 }

@@ -8,6 +8,7 @@ import { generateCorpus } from "../../bench/corpus.js";
 import { DyadError } from "../core/errors.js";
 import type { ReadResult } from "../ingest/index.js";
 import { DATA_DIR } from "../knowledge/files.js";
+import { createDyad } from "./dyad.js";
 import { type CodeResult, codeStream } from "./stream.js";
 import { codeStreamParallel } from "./workers.js";
 
@@ -112,4 +113,39 @@ test("a knowledge base that cannot load fails the stream instead of hanging it",
   await assert.rejects(
     collect(codeStreamParallel(from(source(20)), { workers: 2, dataDir: "/nonexistent/dyad-data" })),
   );
+});
+
+test("articles coded in batches, component by component, get the records they get one by one", () => {
+  const dyad = createDyad({ dataDir });
+  const articles = generateCorpus({ articles: 60, seed: 5 });
+  const one = articles.map((a) => JSON.stringify(dyad.code(a)));
+  const batch = dyad.codeMany(articles).map((r) => (r.ok ? JSON.stringify(r.record) : r.error.message));
+  assert.deepEqual(batch, one);
+});
+
+// A stream that waited for a full batch would never answer here: the timeout fails the test instead.
+test("codeStream yields what it has coded before waiting for a slow source", {
+  timeout: 20_000,
+}, async () => {
+  const [first, second] = generateCorpus({ articles: 2, seed: 3 });
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let secondAsked = false;
+  async function* slow(): AsyncGenerator<ReadResult> {
+    yield { ok: true, article: first };
+    secondAsked = true;
+    await gate;
+    yield { ok: true, article: second };
+  }
+  const stream = codeStream(slow(), { dyad: createDyad({ dataDir }) });
+  const a = await stream.next();
+  assert.ok(secondAsked, "the stream asked for the next article");
+  assert.equal(a.done, false);
+  assert.equal(a.value?.ok && a.value.article.id, first.id);
+  release();
+  const b = await stream.next();
+  assert.equal(b.value?.ok && b.value.article.id, second.id);
+  assert.equal((await stream.next()).done, true);
 });

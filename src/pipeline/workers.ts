@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { DyadError, ERRORS, type ErrorCode, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
-import { createDyad, type Dyad } from "./dyad.js";
+import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
 import type { CodeResult } from "./stream.js";
 
@@ -86,17 +86,8 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
 }
 
 /** Codes a batch; a failing article gives an error, converted as codeStream converts it. */
-function codeBatch(
-  dyad: Dyad,
-  articles: readonly Article[],
-): ({ ok: true; record: CodedArticle } | { ok: false; error: DyadError })[] {
-  return articles.map((article) => {
-    try {
-      return { ok: true, record: dyad.code(article) };
-    } catch (e) {
-      return { ok: false, error: toDyadError(e, "E_PIPELINE_RUN", article.origin ?? article.id) };
-    }
-  });
+function codeBatch(dyad: Dyad, articles: readonly Article[]): CodedOrFailed[] {
+  return dyad.codeMany(articles);
 }
 
 function isWorkerData(data: unknown): data is { [WORKER_FLAG]: true; dataDir?: string } {
