@@ -223,45 +223,53 @@ function isDiscarded(text: string, phrases: readonly string[]): string | null {
   return null;
 }
 
+/** A discard phrase found: its start and end in the lower-cased text, and its place in the scanned list. */
+export type Found = [start: number, end: number, phrase: number];
+
+/** The phrases that count: isDiscarded stops at an empty phrase (every text includes it), "not discarded". */
+function effectivePhrases(phrases: readonly string[]): readonly string[] {
+  const empty = phrases.indexOf("");
+  return empty === -1 ? phrases : phrases.slice(0, empty);
+}
+
 /**
  * Discard phrases compiled once for a single scan of the lower-cased article (instead of one search per
  * phrase, per sentence): phrases are filed under their first three characters (two for two-character
  * phrases), and each position of the text tries only the phrases filed under its own. Finds every
- * occurrence, as a search per phrase would. isDiscarded stops at an empty phrase (every text includes it)
- * and returns it, "not discarded": the phrases after it never count.
+ * occurrence, as a search per phrase would. The phrases after an empty one never count (effectivePhrases).
  */
-export function compileDiscards(phrases: readonly string[]): (lower: string) => [number, number][] {
-  const empty = phrases.indexOf("");
-  const effective = empty === -1 ? phrases : phrases.slice(0, empty);
-  const short = effective.filter((p) => p.length === 1);
-  const byPair = new Map<number, string[]>();
-  const byTriple = new Map<number, string[]>();
-  const file = (map: Map<number, string[]>, key: number, p: string) => {
+export function compileDiscards(phrases: readonly string[]): (lower: string) => Found[] {
+  const effective = effectivePhrases(phrases);
+  const short = effective.flatMap((p, k) => (p.length === 1 ? [k] : []));
+  const byPair = new Map<number, number[]>();
+  const byTriple = new Map<number, number[]>();
+  const file = (map: Map<number, number[]>, key: number, k: number) => {
     const list = map.get(key);
-    if (list) list.push(p);
-    else map.set(key, [p]);
+    if (list) list.push(k);
+    else map.set(key, [k]);
   };
   // Cheap first filters on a hash of the two or three characters: most positions stop there.
   const maybe2 = new Uint8Array(65536);
   const maybe3 = new Uint8Array(1 << 20);
   const hash3 = (a: number, b: number, c: number) => ((a * 961 + b * 31 + c) >>> 0) & 0xfffff;
-  for (const p of effective) {
-    if (p.length < 2) continue;
+  effective.forEach((p, k) => {
+    if (p.length < 2) return;
     const a = p.charCodeAt(0);
     const b = p.charCodeAt(1);
     if (p.length === 2) {
-      file(byPair, a * 65536 + b, p);
+      file(byPair, a * 65536 + b, k);
       maybe2[((a & 0xff) << 8) | (b & 0xff)] = 1;
     } else {
       const c = p.charCodeAt(2);
-      file(byTriple, (a * 65536 + b) * 65536 + c, p);
+      file(byTriple, (a * 65536 + b) * 65536 + c, k);
       maybe3[hash3(a, b, c)] = 1;
     }
-  }
+  });
   return (lower) => {
-    const found: [number, number][] = [];
-    for (const p of short) {
-      for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + 1]);
+    const found: Found[] = [];
+    for (const k of short) {
+      const p = effective[k];
+      for (let at = lower.indexOf(p); at !== -1; at = lower.indexOf(p, at + 1)) found.push([at, at + 1, k]);
     }
     if (byPair.size === 0 && byTriple.size === 0) return found;
     const n = lower.length;
@@ -270,14 +278,18 @@ export function compileDiscards(phrases: readonly string[]): (lower: string) => 
     for (let i = 0; i + 1 < n; i++) {
       const c = i + 2 < n ? lower.charCodeAt(i + 2) : -1;
       if (byPair.size > 0 && maybe2[((a & 0xff) << 8) | (b & 0xff)] === 1) {
-        const list = byPair.get(a * 65536 + b);
         // A two-character phrase is its key: each one filed there is found here.
-        if (list !== undefined) for (let k = 0; k < list.length; k++) found.push([i, i + 2]);
+        const list = byPair.get(a * 65536 + b);
+        if (list !== undefined) for (const k of list) found.push([i, i + 2, k]);
       }
       if (c !== -1 && maybe3[hash3(a, b, c)] === 1) {
         const list = byTriple.get((a * 65536 + b) * 65536 + c);
-        if (list !== undefined)
-          for (const p of list) if (lower.startsWith(p, i)) found.push([i, i + p.length]);
+        if (list !== undefined) {
+          for (const k of list) {
+            const p = effective[k];
+            if (lower.startsWith(p, i)) found.push([i, i + p.length, k]);
+          }
+        }
       }
       a = b;
       b = c;
@@ -291,7 +303,7 @@ export function compileDiscards(phrases: readonly string[]): (lower: string) => 
  * lower-casing moves offsets (a character that lower-cases to two, or a final sigma, whose form depends on
  * its neighbours): the caller then checks each sentence on its own.
  */
-function discardedSentences(doc: Doc, lower: string, found: readonly [number, number][]): Set<number> | null {
+function discardedSentences(doc: Doc, lower: string, found: readonly Found[]): Set<number> | null {
   if (lower.length !== doc.text.length || doc.text.includes("Σ")) return null;
   const out = new Set<number>();
   if (found.length === 0) return out;
@@ -500,16 +512,19 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   }
   const scratchSeen = new Uint8Array(wordsMax);
   const scratchOk = new Uint8Array(groupsMax);
-  const articleDiscards = compileDiscards(discards.article);
-  const sentenceDiscards = compileDiscards(discards.sentence);
+  // Article and sentence phrases in one scan: found phrases below articleCount are the article's.
+  const articlePhrases = effectivePhrases(discards.article);
+  const articleCount = articlePhrases.length;
+  const findDiscards = compileDiscards([...articlePhrases, ...effectivePhrases(discards.sentence)]);
   return {
     name: "events",
     reads: ["tokens", "sentences", "mentions", "coref", "clauses"],
     writes: ["events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();
-      if (articleDiscards(lowerText).length > 0) return doc;
-      const discarded = discardedSentences(doc, lowerText, sentenceDiscards(lowerText));
+      const found = findDiscards(lowerText);
+      if (found.some((f) => f[2] < articleCount)) return doc;
+      const discarded = discardedSentences(doc, lowerText, found);
       const events: Event[] = [];
       const tokens = doc.tokens;
       for (const s of doc.sentences) {
