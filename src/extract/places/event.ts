@@ -122,6 +122,9 @@ export function eventPlace(
 ): Place | null {
   const s = sentenceOf(doc, sentence);
   if (!s) return null;
+  // Most sentences name no place and no border: nothing to attach, and no clauses to work out.
+  const placeInSentence = doc.places.some((p) => p.tokenStart >= s.tokenStart && p.tokenEnd <= s.tokenEnd);
+  if (!placeInSentence && !hasBorder(doc, s)) return null;
   const ids = clauseIds(doc, s);
   const clauses = clausesOf(ids, s, tokenStart, tokenEnd);
   const inClause = (i: number): boolean =>
@@ -152,6 +155,13 @@ export function eventPlace(
   // The locative closest after the trigger; a fronted one ("In Tehran, ...") when there is none after it.
   found.sort((a, b) => rankOf(a.at, predicate) - rankOf(b.at, predicate));
   return found[0].place;
+}
+
+function hasBorder(doc: Doc, s: Sentence): boolean {
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (BORDERS.has(doc.tokens[i].lemma) && doc.tokens[i].pos === "NOUN") return true;
+  }
+  return false;
 }
 
 function rankOf(at: number, predicate: number): number {
