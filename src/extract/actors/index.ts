@@ -761,6 +761,8 @@ function compounds(c: Ctx, firstIndex: number): void {
     let j = i + 1;
     while (j < ms.length) {
       const prev = group[group.length - 1];
+      // A joining gap is "and", "," or ", and", and perhaps a "the": more than three words never join.
+      if (ms[j].tokenStart - prev.tokenEnd > 3) break;
       // "Israel and the Palestinians": a determiner after the conjunction belongs to the next member.
       const gap = tokens
         .slice(prev.tokenEnd, ms[j].tokenStart)
