@@ -527,7 +527,12 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       const discarded = discardedSentences(doc, lowerText, found);
       const events: Event[] = [];
       const tokens = doc.tokens;
+      // Every source and target is a mention of the sentence (or made from one): a sentence without any
+      // codes no event, and its clauses and patterns need not be looked at.
+      const hasMention = new Uint8Array(doc.sentences.length);
+      for (const m of doc.mentions) hasMention[m.sentence] = 1;
       for (const s of doc.sentences) {
+        if (hasMention[s.index] === 0) continue;
         const sentenceText = doc.text.slice(s.start, s.end);
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
