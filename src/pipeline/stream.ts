@@ -63,6 +63,13 @@ export async function* codeStream(
       }
     }
   } finally {
-    if (!done) await input.return?.();
+    if (!done) {
+      // Stopped early. With a request for the next article still out (a source that had nothing ready),
+      // the source's own return waits for that request: it is asked for, not awaited, so that stopping
+      // never hangs on a source that stays silent.
+      const ended = input.return?.();
+      if (pending === null) await ended;
+      else ended?.catch(() => {});
+    }
   }
 }

@@ -149,3 +149,27 @@ test("codeStream yields what it has coded before waiting for a slow source", {
   assert.equal(b.value?.ok && b.value.article.id, second.id);
   assert.equal((await stream.next()).done, true);
 });
+
+// Stopping must not wait for a source that never answers: the timeout fails the test if it does.
+test("leaving codeStream early does not hang on a source that stays silent", {
+  timeout: 20_000,
+}, async () => {
+  const [first] = generateCorpus({ articles: 1, seed: 3 });
+  let ended = false;
+  async function* silent(): AsyncGenerator<ReadResult> {
+    try {
+      yield { ok: true, article: first };
+      await new Promise(() => {}); // never answers
+    } finally {
+      ended = true;
+    }
+  }
+  let seen = 0;
+  for await (const result of codeStream(silent(), { dyad: createDyad({ dataDir }) })) {
+    assert.equal(result.ok, true);
+    seen++;
+    break;
+  }
+  assert.equal(seen, 1);
+  assert.equal(ended, false, "the silent source is still waiting (it was asked to end, not forced)");
+});
