@@ -2,7 +2,7 @@
 import type { DyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
-import { createDyad, type Dyad } from "./dyad.js";
+import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 
 export type CodeResult =
   | { ok: true; article: Article; record: CodedArticle }
@@ -11,6 +11,25 @@ export type CodeResult =
 export interface StreamOptions {
   dyad?: Dyad;
   dataDir?: string;
+}
+
+/** Puts the results for a batch's articles back among the batch's read errors, in input order. */
+export function mergeResults(items: readonly ReadResult[], results: readonly CodedOrFailed[]): CodeResult[] {
+  const out: CodeResult[] = [];
+  let r = 0;
+  for (const item of items) {
+    if (!item.ok) {
+      out.push(item);
+      continue;
+    }
+    const result = results[r++];
+    out.push(
+      result.ok
+        ? { ok: true, article: item.article, record: result.record }
+        : { ok: false, error: result.error, article: item.article },
+    );
+  }
+  return out;
 }
 
 /** Articles coded together, component by component (Pipeline.runBatch), when the source has them ready. */
@@ -49,18 +68,7 @@ export async function* codeStream(
         items.push(next.value);
       }
       const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
-      const coded = articles.length > 0 ? dyad.codeMany(articles) : [];
-      let k = 0;
-      for (const item of items) {
-        if (!item.ok) {
-          yield item;
-          continue;
-        }
-        const result = coded[k++];
-        yield result.ok
-          ? { ok: true, article: item.article, record: result.record }
-          : { ok: false, error: result.error, article: item.article };
-      }
+      yield* mergeResults(items, articles.length > 0 ? dyad.codeMany(articles) : []);
     }
   } finally {
     if (!done) {

@@ -9,7 +9,7 @@ import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
-import type { CodeResult } from "./stream.js";
+import { type CodeResult, mergeResults } from "./stream.js";
 
 export interface ParallelOptions {
   /**
@@ -78,16 +78,11 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
   }
   port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
-    const results = codeBatch(dyad, message.articles).map(
-      (r): WorkerResult => (r.ok ? r : { ok: false, error: serialise(r.error) }),
-    );
+    const results = dyad
+      .codeMany(message.articles)
+      .map((r): WorkerResult => (r.ok ? r : { ok: false, error: serialise(r.error) }));
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
   });
-}
-
-/** Codes a batch; a failing article gives an error, converted as codeStream converts it. */
-function codeBatch(dyad: Dyad, articles: readonly Article[]): CodedOrFailed[] {
-  return dyad.codeMany(articles);
 }
 
 function isWorkerData(data: unknown): data is { [WORKER_FLAG]: true; dataDir?: string } {
@@ -190,28 +185,6 @@ function createPool(size: number, dataDir: string | undefined): Pool {
   };
 }
 
-/** Merges the results for the articles of a batch back with the batch's read errors, in order. */
-function merge(
-  items: readonly ReadResult[],
-  results: readonly ({ ok: true; record: CodedArticle } | { ok: false; error: DyadError | SerialError })[],
-): CodeResult[] {
-  const out: CodeResult[] = [];
-  let r = 0;
-  for (const item of items) {
-    if (!item.ok) {
-      out.push(item);
-      continue;
-    }
-    const result = results[r++];
-    if (result.ok) out.push({ ok: true, article: item.article, record: result.record });
-    else {
-      const error = result.error instanceof DyadError ? result.error : revive(result.error);
-      out.push({ ok: false, error, article: item.article });
-    }
-  }
-  return out;
-}
-
 /** A batch in the window: coded here (local) or by a worker thread; results set once known. */
 interface Slot {
   items: ReadResult[];
@@ -243,7 +216,7 @@ export async function* codeStreamParallel(
   let dyad: Dyad | null = null;
   const codeHere = (slot: Slot) => {
     dyad ??= createDyad({ dataDir: options.dataDir });
-    slot.results = merge(slot.items, codeBatch(dyad, slot.articles));
+    slot.results = mergeResults(slot.items, dyad.codeMany(slot.articles));
   };
   const input = source[Symbol.asyncIterator]();
   const window: Slot[] = [];
@@ -263,12 +236,15 @@ export async function* codeStreamParallel(
         if (items.length === 0) break;
         const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
         const slot: Slot = { items, articles, local: true, results: null, failure: null, settled: null };
-        if (articles.length === 0) slot.results = merge(items, []);
+        if (articles.length === 0) slot.results = mergeResults(items, []);
         else if (pool !== null && pool.load() < depth) {
           slot.local = false;
           slot.settled = pool.submit(articles).then(
             (results) => {
-              slot.results = merge(items, results);
+              slot.results = mergeResults(
+                items,
+                results.map((r): CodedOrFailed => (r.ok ? r : { ok: false, error: revive(r.error) })),
+              );
             },
             (error: unknown) => {
               slot.failure = { error };
