@@ -313,21 +313,6 @@ function discardedSentences(doc: Doc, lower: string, found: readonly Found[]): S
   return out;
 }
 
-/** True when every list of alternatives has one in the sentence's words. */
-function hasAll(words: Set<string>, needs: readonly string[][]): boolean {
-  for (const alts of needs) {
-    let any = false;
-    for (const a of alts) {
-      if (words.has(a)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
-  return true;
-}
-
 type When = { date: string; dateText: string | null; historical: boolean } | undefined;
 
 /**
@@ -377,13 +362,13 @@ function ownStates(actors: readonly Actor[]): Actor[] {
  * Patterns of a verb form the lemmatizer got wrong ("staged" -> "stag", "abducted" read as a noun): the base
  * forms that -ed and -ing can come from.
  */
-function inflectedAnchor(lexicon: Lexicon, t: Token): Pattern[] | undefined {
+function inflectedAnchor<T>(anchors: ReadonlyMap<string, T>, t: Token): T | undefined {
   const w = t.lower;
   let bases: string[] = [];
   if (w.endsWith("ed")) bases = [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)];
   else if (w.endsWith("ing")) bases = [w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4)];
   for (const b of bases) {
-    const found = b.length > 2 ? lexicon.byAnchor.get(b) : undefined;
+    const found = b.length > 2 ? anchors.get(b) : undefined;
     if (found) return found;
   }
   return undefined;
@@ -432,7 +417,9 @@ function requiredWords(p: Pattern): string[][] {
  * What an anchor's patterns require besides the anchor, compiled for one pass over a sentence: each required
  * word gets a number, and patterns with the same requirements share a group that is tested once.
  */
-interface AnchorNeeds {
+interface Anchor {
+  /** The anchor's patterns, in the lexicon's order. */
+  patterns: readonly Pattern[];
   /** The patterns that require no other word, in the lexicon's order. */
   free: Pattern[];
   /** Every word a pattern of this anchor requires -> its number. */
@@ -458,13 +445,14 @@ function groupMet(group: readonly number[][], seen: Uint8Array): boolean {
   return true;
 }
 
-function anchorNeeds(list: readonly Pattern[], required: ReadonlyMap<Pattern, string[][]>): AnchorNeeds {
+function compileAnchor(list: readonly Pattern[]): Anchor {
+  const required = list.map(requiredWords);
   const words = new Map<string, number>();
   const groups: number[][][] = [];
   const groupKeys = new Map<string, number>();
   const groupOf = new Int32Array(list.length);
-  list.forEach((p, k) => {
-    const needs = (required.get(p) ?? []).map((alts) =>
+  list.forEach((_, k) => {
+    const needs = required[k].map((alts) =>
       alts.map((w) => {
         let n = words.get(w);
         if (n === undefined) {
@@ -483,24 +471,22 @@ function anchorNeeds(list: readonly Pattern[], required: ReadonlyMap<Pattern, st
     }
     groupOf[k] = g;
   });
-  return { free: list.filter((p) => (required.get(p) ?? []).length === 0), words, groups, groupOf };
+  return { patterns: list, free: list.filter((_, k) => required[k].length === 0), words, groups, groupOf };
 }
 
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
-  // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form).
-  const required = new Map<Pattern, string[][]>();
-  // Per anchor: the patterns that require no other word, and every word any of its patterns requires. A token
-  // then looks up the sentence's words once in that set instead of testing each pattern ("call" has ~100).
-  const anchors = new Map<readonly Pattern[], AnchorNeeds>();
+  // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form). Per
+  // anchor word: its patterns compiled so that a token looks up the sentence's words once instead of testing
+  // each pattern ("call" has ~100).
+  const anchors = new Map<string, Anchor>();
   // The words a pattern names, which are its object and not a party ("exchange intelligence").
   const patternWords = new Map<Pattern, Set<string>>();
-  for (const list of lexicon.byAnchor.values()) {
+  for (const [word, list] of lexicon.byAnchor) {
     for (const p of list) {
-      required.set(p, requiredWords(p));
       patternWords.set(p, new Set(p.elements.flatMap((el) => (el.type === "word" ? el.alts : []))));
     }
-    anchors.set(list, anchorNeeds(list, required));
+    anchors.set(word, compileAnchor(list));
   }
   // Scratch space of the pattern filter, reused from token to token (a typed array costs more to make than
   // to clear).
@@ -536,9 +522,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
         const sentenceText = doc.text.slice(s.start, s.end);
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
-        const candidates = (patterns: readonly Pattern[]): readonly Pattern[] => {
-          const anchor = anchors.get(patterns);
-          if (!anchor) return patterns.filter((p) => hasAll(sentenceWords(), required.get(p) ?? []));
+        const candidates = (anchor: Anchor): readonly Pattern[] => {
+          const patterns = anchor.patterns;
           const seen = scratchSeen;
           seen.fill(0, 0, anchor.words.size);
           let any = false;
@@ -562,14 +547,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           const out: Pattern[] = [];
           for (let k = 0; k < patterns.length; k++) if (ok[anchor.groupOf[k]] === 1) out.push(patterns[k]);
           return out;
-        };
-        let words: Set<string> | null = null;
-        const sentenceWords = (): Set<string> => {
-          if (words === null) {
-            words = new Set<string>();
-            for (let k = s.tokenStart; k < s.tokenEnd; k++) words.add(tokens[k].lemma).add(tokens[k].lower);
-          }
-          return words;
         };
         const speech = analysisOf(doc, s.index).speech;
         const inComplement = (i: number) =>
@@ -631,11 +608,11 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
         const taken = new Set<number>();
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           const t = tokens[i];
-          const patterns =
-            lexicon.byAnchor.get(t.lemma) ??
-            (t.lemma !== t.lower ? lexicon.byAnchor.get(t.lower) : undefined) ??
-            inflectedAnchor(lexicon, t);
-          if (!patterns || taken.has(i)) continue;
+          const anchor =
+            anchors.get(t.lemma) ??
+            (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
+            inflectedAnchor(anchors, t);
+          if (!anchor || taken.has(i)) continue;
           // "the occupied territories": a participle used as an adjective is no act.
           const prevT = tokens[i - 1];
           const nextT = tokens[i + 1];
@@ -658,7 +635,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           let best: Match | null = null;
           // Every pattern is a verb or a noun pattern: other tags never match.
           if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN" && !pastTense) continue;
-          for (const p of candidates(patterns)) {
+          for (const p of candidates(anchor)) {
             if (adjectival && !p.noun) continue;
             if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
