@@ -36,6 +36,8 @@ const SPELLINGS_MAX = 100_000;
 
 function createNlp(nlp: Wink): Nlp {
   const its = nlp.its;
+  // wink's typings omit span as an argument of a sentence collection's out().
+  const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
   // One string per spelling (and its lower case), kept across articles: most words recur, and the later
   // stages' lookups by token text hash a string once instead of once per article.
   const spellings = new Map<string, { text: string; lower: string }>();
@@ -53,7 +55,6 @@ function createNlp(nlp: Wink): Nlp {
       const tokens = doc.tokens();
       const values = tokens.out(its.value) as string[];
       tokens.out(its.pos);
-      const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
       const spans = doc.sentences().out(span) as unknown as unknown[];
       return { sentences: spans.length, tokens: values.length };
     },
@@ -66,7 +67,6 @@ function createNlp(nlp: Wink): Nlp {
       const spaces = wtokens.out(its.precedingSpaces) as string[];
       const tags = wtokens.out(its.pos) as string[];
       const lemmas = wtokens.out(its.lemma as unknown as typeof its.value) as string[];
-      const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
       const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
       if (spellings.size >= SPELLINGS_MAX) spellings.clear();
 

@@ -123,8 +123,9 @@ export function eventPlace(
   const s = sentenceOf(doc, sentence);
   if (!s) return null;
   // Most sentences name no place and no border: nothing to attach, and no clauses to work out.
-  const placeInSentence = doc.places.some((p) => p.tokenStart >= s.tokenStart && p.tokenEnd <= s.tokenEnd);
-  if (!placeInSentence && !hasBorder(doc, s)) return null;
+  const places = doc.places.filter((p) => p.tokenStart >= s.tokenStart && p.tokenEnd <= s.tokenEnd);
+  const borders = borderNouns(doc, s);
+  if (places.length === 0 && borders.length === 0) return null;
   const ids = clauseIds(doc, s);
   const clauses = clausesOf(ids, s, tokenStart, tokenEnd);
   const inClause = (i: number): boolean =>
@@ -139,14 +140,14 @@ export function eventPlace(
   const ctx: Context = { doc, s, tokenStart, tokenEnd, predicate, inClause };
 
   const found: Array<{ at: number; place: Place }> = [];
-  for (const p of doc.places) {
-    if (p.tokenStart < s.tokenStart || p.tokenEnd > s.tokenEnd || !inClause(p.tokenStart)) continue;
+  for (const p of places) {
+    if (!inClause(p.tokenStart)) continue;
     const prep = locativeBefore(doc, s, p.tokenStart);
     if (prep === null || !attached(ctx, prep)) continue;
     found.push({ at: prep, place: withType(doc, s, p) });
   }
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (!BORDERS.has(doc.tokens[i].lemma) || doc.tokens[i].pos !== "NOUN" || !inClause(i)) continue;
+  for (const i of borders) {
+    if (!inClause(i)) continue;
     const prep = locativeBefore(doc, s, i);
     if (prep === null || !attached(ctx, prep)) continue;
     found.push({ at: prep, place: border(doc, s, prep, i) });
@@ -157,11 +158,13 @@ export function eventPlace(
   return found[0].place;
 }
 
-function hasBorder(doc: Doc, s: Sentence): boolean {
+/** The tokens of the sentence that are the noun "border" or one of its kin, in order. */
+function borderNouns(doc: Doc, s: Sentence): number[] {
+  const out: number[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (BORDERS.has(doc.tokens[i].lemma) && doc.tokens[i].pos === "NOUN") return true;
+    if (BORDERS.has(doc.tokens[i].lemma) && doc.tokens[i].pos === "NOUN") out.push(i);
   }
-  return false;
+  return out;
 }
 
 function rankOf(at: number, predicate: number): number {
