@@ -1,6 +1,7 @@
 // Our own event record, flat: one row per event with fixed, typed columns (CSV, Parquet, `dyad events --format csv`).
 import type { Actor } from "../core/types.js";
 import type { StoredEvent } from "../store/index.js";
+import { baseCode } from "../store/rows.js";
 
 export type ColumnType = "bigint" | "integer" | "double" | "varchar" | "date";
 
@@ -62,7 +63,7 @@ export function recordRow(e: StoredEvent): RecordRow {
     date_text: e.dateText,
     sentence: e.sentence,
     code: e.code,
-    base_code: e.code.length === 2 ? `${e.code}0` : e.code.slice(0, 3),
+    base_code: baseCode(e.code),
     root: e.root,
     name: e.name,
     quad: e.quad,

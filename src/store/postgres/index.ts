@@ -6,6 +6,7 @@ import { storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
+  type ErrorRow,
   type ExistingArticle,
   hashBatch,
   lookupKeys,
@@ -539,14 +540,7 @@ class PostgresStore implements Store {
   }
 
   async errors(limit = 1000): Promise<StoredError[]> {
-    const rows = await this.all<{
-      key: string;
-      article_id: string | null;
-      origin: string | null;
-      code: string;
-      message: string;
-      recorded_at: string;
-    }>({
+    const rows = await this.all<ErrorRow>({
       name: "errors.list",
       sql: "SELECT key, article_id, origin, code, message, recorded_at FROM errors ORDER BY recorded_at, key LIMIT $1",
       params: [limit],

@@ -7,6 +7,7 @@ import { storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
+  type ErrorRow,
   type ExistingArticle,
   type HashedBatch,
   hashBatch,
@@ -531,14 +532,7 @@ export class SqliteStore implements Store {
   }
 
   async errors(limit = 1000): Promise<StoredError[]> {
-    const rows = this.all<{
-      key: string;
-      article_id: string | null;
-      origin: string | null;
-      code: string;
-      message: string;
-      recorded_at: string;
-    }>({
+    const rows = this.all<ErrorRow>({
       name: "errors.list",
       sql: "SELECT key, article_id, origin, code, message, recorded_at FROM errors ORDER BY recorded_at, key LIMIT ?",
       params: [limit],
