@@ -1,4 +1,5 @@
 // Aligned text tables for people.
+import type { Actor, Event } from "../core/types.js";
 export function renderTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
@@ -14,4 +15,14 @@ export function renderTable(
       .trimEnd();
   const out = [line(all[0]), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)];
   return `${out.join("\n")}\n`;
+}
+
+/** Actors in a table cell: their codes joined by "+", or "-" when there are none. */
+export function actorsLabel(actors: readonly Actor[]): string {
+  return actors.map((a) => a.code).join("+") || "-";
+}
+
+/** An event in a table cell: its code and name, and its modality unless it is asserted. */
+export function eventLabel(e: Pick<Event, "code" | "name" | "modality">): string {
+  return `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}`;
 }

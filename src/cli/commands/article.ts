@@ -3,8 +3,7 @@ import type { Command } from "commander";
 import { type StoredArticle, withStore } from "../../store/index.js";
 import { EXIT } from "../exit.js";
 import type { Io } from "../io.js";
-import { renderTable } from "../table.js";
-import { actorsLabel } from "./events.js";
+import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import { addDbOption, parseFormat } from "./store-options.js";
 
 const FORMATS = ["text", "json"] as const;
@@ -26,7 +25,7 @@ export function renderArticle(s: StoredArticle): string {
     String(e.sentence),
     e.date,
     actorsLabel(e.source),
-    `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}`,
+    eventLabel(e),
     actorsLabel(e.target),
     e.place?.name ?? "",
     e.evidence.trigger,

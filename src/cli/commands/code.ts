@@ -1,31 +1,20 @@
 // dyad code: read articles, code them, write JSONL, JSON or a table.
 import type { Command } from "commander";
-import type { Actor, CodedArticle } from "../../core/types.js";
+import type { CodedArticle } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
 import { codeStream } from "../../pipeline/stream.js";
 import { codeStreamParallel, defaultWorkers } from "../../pipeline/workers.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
-import { renderTable } from "../table.js";
+import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import { parsePositiveInt } from "./store-options.js";
-
-export function actorLabel(actors: readonly Actor[]): string {
-  return actors.map((a) => a.code).join("+") || "-";
-}
 
 export function eventRows(records: readonly CodedArticle[]): string[][] {
   const rows: string[][] = [];
   for (const r of records) {
     for (const e of r.events) {
-      const modality = e.modality === "asserted" ? "" : ` (${e.modality})`;
-      rows.push([
-        e.date,
-        actorLabel(e.source),
-        `${e.code} ${e.name}${modality}`,
-        actorLabel(e.target),
-        e.evidence.trigger,
-      ]);
+      rows.push([e.date, actorsLabel(e.source), eventLabel(e), actorsLabel(e.target), e.evidence.trigger]);
     }
   }
   return rows;

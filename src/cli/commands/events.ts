@@ -1,10 +1,9 @@
 // dyad events: query the stored events with filters; a table for people, JSON lines or CSV for programs.
 import type { Command } from "commander";
-import type { Actor } from "../../core/types.js";
 import { recordCsvHeader, recordCsvLine } from "../../export/record.js";
 import { type StoredEvent, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
-import { renderTable } from "../table.js";
+import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import {
   addDbOption,
   addEventFilters,
@@ -18,15 +17,11 @@ const FORMATS = ["table", "jsonl", "csv"] as const;
 /** Rows shown when a table is asked for without --limit. */
 export const TABLE_LIMIT = 100;
 
-export function actorsLabel(actors: readonly Actor[]): string {
-  return actors.map((a) => a.code).join("+") || "-";
-}
-
 export function storedEventRows(events: readonly StoredEvent[]): string[][] {
   return events.map((e) => [
     e.date,
     actorsLabel(e.source),
-    `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}`,
+    eventLabel(e),
     actorsLabel(e.target),
     e.place?.name ?? "",
     e.evidence.trigger,
