@@ -31,6 +31,35 @@ export function getNlp(): Nlp {
   return instance;
 }
 
+/** What is kept of a spelling: the string itself, its lower case, and its lemma under each tag. */
+interface Spelling {
+  text: string;
+  lower: string;
+  /** The lemma by POS_NUMBER of the tag, filled as the pairs are met. */
+  lemmas: string[];
+}
+
+const POS_NUMBER: Readonly<Record<Pos, number>> = {
+  ADJ: 0,
+  ADP: 1,
+  ADV: 2,
+  AUX: 3,
+  CCONJ: 4,
+  DET: 5,
+  INTJ: 6,
+  NOUN: 7,
+  NUM: 8,
+  PART: 9,
+  PRON: 10,
+  PROPN: 11,
+  PUNCT: 12,
+  SCONJ: 13,
+  SYM: 14,
+  VERB: 15,
+  X: 16,
+  SPACE: 17,
+};
+
 /** Spellings kept at most; the table starts again when full, so that memory does not grow with the input. */
 const SPELLINGS_MAX = 100_000;
 
@@ -40,11 +69,11 @@ function createNlp(nlp: Wink): Nlp {
   const span = its.span as unknown as Parameters<ItemSentence["out"]>[0];
   // One string per spelling (and its lower case), kept across articles: most words recur, and the later
   // stages' lookups by token text hash a string once instead of once per article.
-  const spellings = new Map<string, { text: string; lower: string }>();
-  const spelling = (value: string): { text: string; lower: string } => {
+  const spellings = new Map<string, Spelling>();
+  const spelling = (value: string): Spelling => {
     let sp = spellings.get(value);
     if (sp === undefined) {
-      sp = { text: value, lower: value.toLowerCase() };
+      sp = { text: value, lower: value.toLowerCase(), lemmas: [] };
       spellings.set(value, sp);
     }
     return sp;
@@ -66,7 +95,9 @@ function createNlp(nlp: Wink): Nlp {
       const values = wtokens.out(its.value) as string[];
       const spaces = wtokens.out(its.precedingSpaces) as string[];
       const tags = wtokens.out(its.pos) as string[];
-      const lemmas = wtokens.out(its.lemma as unknown as typeof its.value) as string[];
+      const contracted = wtokens.out(
+        its.contractionFlag as unknown as typeof its.value,
+      ) as unknown as boolean[];
       const spans = wdoc.sentences().out(span) as unknown as Array<[number, number]>;
       if (spellings.size >= SPELLINGS_MAX) spellings.clear();
 
@@ -84,8 +115,15 @@ function createNlp(nlp: Wink): Nlp {
         if (pos === "SPACE" || value.trim() === "") continue;
         const sp = spelling(value);
         const lower = sp.lower;
-        const l = lemmas[w];
-        const lemma = !l || l === value ? lower : spelling(l).lower;
+        // wink's lemma is a function of the spelling and the tag, except for the parts of a contraction
+        // ("ca" of "can't"), which carry their own: it is asked of wink once per spelling and tag.
+        const p = POS_NUMBER[pos];
+        let lemma = contracted[w] ? undefined : sp.lemmas[p];
+        if (lemma === undefined) {
+          const l = wtokens.itemAt(w).out(its.lemma as unknown as typeof its.value);
+          lemma = !l || l === value ? lower : spelling(l).lower;
+          if (!contracted[w]) sp.lemmas[p] = lemma;
+        }
         tokens.push({
           i: tokens.length,
           text: sp.text,
