@@ -17,11 +17,48 @@ import {
 import { clauseIds } from "./clause.js";
 
 /**
- * chrono is the slowest step of the pipeline: it runs only on sentences with one of these words
- * (weekdays, months, casual days, units of time) or a numeric date ("2025-05-26", "26/5/2025").
+ * chrono is the slowest step of the pipeline: it runs only on sentences with a word that contains one of
+ * these (weekdays, months, casual days, units of time) or with a numeric date ("2025-05-26", "26/5/2025"),
+ * and only over the words around them.
  */
-const CHRONO_ANCHORS =
-  /\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|today|tonight|yesterday|tomorrow|week|month|year|decade|\bago\b|morning|afternoon|evening|night|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/i;
+const ANCHOR_WORD =
+  /\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|today|tonight|yesterday|tomorrow|week|month|year|decade|\bago\b|morning|afternoon|evening|night/i;
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/;
+/**
+ * Words that chrono reads around its anchors: enough for the longest expression it finds in news ("about
+ * two and a half years ago", "on Monday, May 26, 2025 at 3 p.m.").
+ */
+const CHRONO_REACH = 8;
+/** Whether each spelling is an anchor, kept across articles (bounded, like every per-spelling table). */
+const anchorWords = new Map<string, boolean>();
+const ANCHOR_WORDS_MAX = 50_000;
+
+function anchorWord(text: string): boolean {
+  let a = anchorWords.get(text);
+  if (a === undefined) {
+    if (anchorWords.size >= ANCHOR_WORDS_MAX) anchorWords.clear();
+    a = ANCHOR_WORD.test(text);
+    anchorWords.set(text, a);
+  }
+  return a;
+}
+
+/** The character range of a sentence that chrono must read, or null when it has nothing to find there. */
+function chronoRange(doc: Doc, sentence: Sentence, text: string): [number, number] | null {
+  let first = -1;
+  let last = -1;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    if (!anchorWord(doc.tokens[i].text)) continue;
+    if (first === -1) first = i;
+    last = i;
+  }
+  if (NUMERIC_DATE.test(text)) return [sentence.start, sentence.end];
+  if (first === -1) return null;
+  const from = Math.max(sentence.tokenStart, first - CHRONO_REACH);
+  const to = Math.min(sentence.tokenEnd - 1, last + CHRONO_REACH);
+  return [doc.tokens[from].start, doc.tokens[to].end];
+}
+
 /** Years and periods need a year in the text. */
 const YEAR_ANCHOR = /\b(1[5-9]|20)\d\d/;
 
@@ -42,11 +79,15 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
     ids ??= clauseIds(doc, sentence);
     return futureContext(doc, sentence, ids, tokenAt(doc, sentence, charStart));
   };
-  const found = CHRONO_ANCHORS.test(text)
-    ? casual.parse(text, { instant: new Date(ref.day * 86_400_000 + 12 * 3_600_000), timezone: 0 })
+  const range = chronoRange(doc, sentence, text);
+  const found = range
+    ? casual.parse(doc.text.slice(range[0], range[1]), {
+        instant: new Date(ref.day * 86_400_000 + 12 * 3_600_000),
+        timezone: 0,
+      })
     : [];
   for (const r of found) {
-    const mention = fromChrono(doc, sentence, r, ref, future);
+    const mention = fromChrono(doc, sentence, range ? range[0] : sentence.start, r, ref, future);
     if (mention) out.push(mention);
   }
   if (!YEAR_ANCHOR.test(text)) return out.sort((a, b) => a.start - b.start);
@@ -105,11 +146,13 @@ const LOCATIVE_PREPS = new Set([
 function fromChrono(
   doc: Doc,
   sentence: Sentence,
+  /** Where the text that chrono read starts. */
+  origin: number,
   r: ParsedResult,
   ref: Reference,
   future: (charStart: number) => boolean,
 ): DateMention | null {
-  let start = sentence.start + r.index;
+  let start = origin + r.index;
   let end = start + r.text.length;
   // chrono's text may carry a trailing comma ("on Saturday,") or a word before a number ("them 18 years ago").
   while (end > start && /[\s,;:.]/.test(doc.text[end - 1])) end--;
