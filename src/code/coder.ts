@@ -608,6 +608,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
         const taken = new Set<number>();
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           const t = tokens[i];
+          // Every pattern is a verb or a noun pattern: other tags never match (a past tense read as a noun
+          // is a noun).
+          if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
           const anchor =
             anchors.get(t.lemma) ??
             (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
@@ -633,8 +636,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             (prevT?.pos === "NOUN" || prevT?.pos === "PROPN") &&
             nextT?.pos !== "NOUN";
           let best: Match | null = null;
-          // Every pattern is a verb or a noun pattern: other tags never match.
-          if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN" && !pastTense) continue;
           for (const p of candidates(anchor)) {
             if (adjectival && !p.noun) continue;
             if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
