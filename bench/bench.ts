@@ -26,6 +26,7 @@ import {
   type BenchReport,
   compare,
   type ModeResult,
+  mergeRounds,
   REGRESSION_THRESHOLD,
   RSS_MARK,
   ratios,
@@ -45,6 +46,7 @@ const USAGE = `usage: npm run bench -- [options]
   --articles N        corpus size (default 2000)
   --seed N            corpus seed (default ${DEFAULT_SEED})
   --passes N          passes over the corpus per mode; the first is cold (default 4)
+  --rounds N          run every probe N times, in turn; figures from the fastest warm pass of all (default 2)
   --workers N         also bench the worker pool: code with 1 and N workers, ingest with N
   --json              print the report as JSON
   --write-baseline    write bench/baseline.json from this run
@@ -226,27 +228,41 @@ function machine(loadBefore: number): BenchReport["machine"] {
 
 async function benchmark(
   s: Settings,
-  options: { articles: number; seed: number; workers: number | null },
+  options: { articles: number; seed: number; workers: number | null; rounds: number },
 ): Promise<BenchReport> {
   const loadBefore = loadavg()[0];
-  const base = await probe(s, "baseline", 0);
-  const corpus = { sentences: base.sentences, tokens: base.tokens };
-  const results: ModeResult[] = [toModeResult("baseline", base, corpus)];
-  results.push(toModeResult("code", await probe(s, "code", 0), corpus));
-  const stages = await probe(s, "stages", 0);
-  results.push(toModeResult("ingest", await probe(s, "ingest", 0), corpus));
+  // The probes of a round, by name: each in a fresh process, in this order.
+  const plan: Array<[name: string, mode: ProbeMode, workers: number]> = [
+    ["baseline", "baseline", 0],
+    ["code", "code", 0],
+    ["stages", "stages", 0],
+    ["ingest", "ingest", 0],
+  ];
   if (options.workers !== null) {
     const n = options.workers;
-    results.push(toModeResult("code x1", await probe(s, "code", 1), corpus));
-    if (n !== 1) results.push(toModeResult(`code x${n}`, await probe(s, "code", n), corpus));
-    results.push(toModeResult(`ingest x${n}`, await probe(s, "ingest", n), corpus));
+    plan.push(["code x1", "code", 1]);
+    if (n !== 1) plan.push([`code x${n}`, "code", n]);
+    plan.push([`ingest x${n}`, "ingest", n]);
   }
+  const rounds = new Map<string, ProbeResult[]>(plan.map(([name]) => [name, []]));
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) process.stderr.write(`bench: round ${round} of ${options.rounds}\n`);
+    for (const [name, mode, workers] of plan) rounds.get(name)?.push(await probe(s, mode, workers));
+  }
+  const merged = (name: string) => mergeRounds(rounds.get(name) ?? []);
+  const base = merged("baseline");
+  const corpus = { sentences: base.sentences, tokens: base.tokens };
+  const results = plan
+    .filter(([name]) => name !== "stages")
+    .map(([name]) => toModeResult(name, merged(name), corpus));
+  const stages = merged("stages");
   return {
     version: 1,
     date: new Date().toISOString(),
     machine: machine(loadBefore),
     corpus: { articles: options.articles, seed: options.seed, ...corpus },
     passes: s.passes,
+    rounds: options.rounds,
     results,
     stages: (stages.stages ?? []).map((st) => ({ name: st.name, seconds: fastest(warm(st.passSeconds)) })),
     ratios: ratios(results),
@@ -329,6 +345,7 @@ async function main(): Promise<number> {
       articles: { type: "string", default: "2000" },
       seed: { type: "string", default: String(DEFAULT_SEED) },
       passes: { type: "string", default: "4" },
+      rounds: { type: "string", default: "2" },
       workers: { type: "string" },
       json: { type: "boolean", default: false },
       "write-baseline": { type: "boolean", default: false },
@@ -352,6 +369,7 @@ async function main(): Promise<number> {
   const articles = positive(values.articles, "--articles");
   const seed = Number(values.seed);
   const passes = positive(values.passes, "--passes");
+  const rounds = positive(values.rounds, "--rounds");
   const workers = values.workers === undefined ? null : positive(values.workers, "--workers");
   const threshold = Number(values.threshold);
   const runner = values["no-build"] ? sourceRunner : build();
@@ -391,7 +409,7 @@ async function main(): Promise<number> {
 
   process.stderr.write(`bench: writing the corpus (${articles} articles, seed ${seed})...\n`);
   writeCorpus(corpus, articles, seed);
-  const report = await benchmark(settings, { articles, seed, workers });
+  const report = await benchmark(settings, { articles, seed, workers, rounds });
   const previous = readBaseline();
   const comparisons = previous ? compare(report.ratios, previous.ratios, threshold) : [];
   const failed = regressions(comparisons);

@@ -1,5 +1,6 @@
 // The bench's figures, their table, and the comparison with the committed baseline. Pure: no timing, no I/O.
 import { renderTable } from "../src/cli/table.js";
+import type { ProbeResult } from "./probe.js";
 
 /** What one probe measured for one mode (baseline, code or ingest, in process or on a worker pool). */
 export interface ModeResult {
@@ -41,6 +42,8 @@ export interface BenchReport {
   machine: { cpus: number; model: string; node: string; load?: [number, number] };
   corpus: { articles: number; seed: number; sentences: number; tokens: number };
   passes: number;
+  /** How many times every probe ran (older baselines: once). */
+  rounds?: number;
   results: ModeResult[];
   /** Where the time of `code` goes (the fastest warm pass of each stage). */
   stages?: StageTime[];
@@ -64,6 +67,33 @@ export const RSS_MARK = "DYAD_BENCH_PEAK_RSS_KB=";
 
 /** A regression is a ratio more than this fraction below the baseline's. */
 export const REGRESSION_THRESHOLD = 0.15;
+
+/**
+ * One probe's rounds as one result: the first round's cold pass, then every round's warm passes (the
+ * fastest of them is the figure), the highest peak RSS, the earliest first event. Rounds run the probes in
+ * turn, so a slow spell of the machine costs one round of a mode, not the mode.
+ */
+export function mergeRounds(rounds: readonly ProbeResult[]): ProbeResult {
+  if (rounds.length === 0) throw new Error("no round to merge");
+  const [first] = rounds;
+  const warmOf = (xs: readonly number[]) => (xs.length > 1 ? xs.slice(1) : xs);
+  const passes = (of: (r: ProbeResult) => readonly number[]) => [
+    of(first)[0],
+    ...rounds.flatMap((r) => warmOf(of(r))),
+  ];
+  const starts = rounds.flatMap((r) => (r.firstEventMs === null ? [] : [r.firstEventMs]));
+  return {
+    ...first,
+    passSeconds: rounds.every((r) => r.passSeconds.length > 0) ? passes((r) => r.passSeconds) : [],
+    peakRssKb: Math.max(...rounds.map((r) => r.peakRssKb)),
+    firstEventMs: starts.length > 0 ? Math.min(...starts) : null,
+    firstEventKind: first.firstEventKind,
+    stages: first.stages?.map((stage, i) => ({
+      name: stage.name,
+      passSeconds: passes((r) => r.stages?.[i]?.passSeconds ?? []),
+    })),
+  };
+}
 
 export function ratios(results: readonly ModeResult[]): Record<string, number> {
   const base = results.find((r) => r.mode === "baseline");
@@ -124,7 +154,9 @@ export function renderResults(report: BenchReport): string {
   const c = report.corpus;
   const head =
     `corpus: ${fixed(c.articles)} articles (seed ${c.seed}), ${fixed(c.sentences)} sentences, ` +
-    `${fixed(c.tokens)} tokens; ${report.passes} passes (the first is cold; figures are from the fastest warm one)\n` +
+    `${fixed(c.tokens)} tokens; ${report.passes} passes` +
+    (report.rounds && report.rounds > 1 ? ` in each of ${report.rounds} rounds` : "") +
+    " (the first is cold; figures are from the fastest warm one)\n" +
     `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}` +
     (report.machine.load
       ? `, load average ${report.machine.load.map((l) => l.toFixed(2)).join(" -> ")}`

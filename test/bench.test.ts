@@ -3,8 +3,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { generateCorpus } from "../bench/corpus.js";
+import type { ProbeResult } from "../bench/probe.js";
 import { type CpuProfile, renderProfile, summariseProfile } from "../bench/profile.js";
-import { compare, type ModeResult, ratios, regressions, renderComparison } from "../bench/report.js";
+import {
+  compare,
+  type ModeResult,
+  mergeRounds,
+  ratios,
+  regressions,
+  renderComparison,
+} from "../bench/report.js";
 
 function result(mode: string, articlesPerSecond: number): ModeResult {
   return {
@@ -113,4 +121,28 @@ test("a CPU profile is summed by function and by folder, packages as one folder"
   );
   assert.ok(Math.abs(s.folders[0].share - 4 / 9) < 1e-9);
   assert.match(renderProfile(s, "profile"), /src\/code\n/);
+});
+
+test("rounds merge into one result: first cold pass, every warm pass, highest RSS, earliest first event", () => {
+  const probe = (passSeconds: number[], peakRssKb: number, firstEventMs: number | null): ProbeResult => ({
+    mode: "code",
+    workers: 0,
+    articles: 100,
+    sentences: 0,
+    tokens: 0,
+    events: 7,
+    passSeconds,
+    peakRssKb,
+    firstEventMs,
+    firstEventKind: "event",
+    stages: [{ name: "reading", passSeconds: passSeconds.map((x) => x / 2) }],
+  });
+  const merged = mergeRounds([probe([3, 1.2, 1.1], 100, 950), probe([2.5, 0.9, 1.4], 120, 900)]);
+  assert.deepEqual(merged.passSeconds, [3, 1.2, 1.1, 0.9, 1.4], "the second round's cold pass is left out");
+  assert.equal(merged.peakRssKb, 120);
+  assert.equal(merged.firstEventMs, 900);
+  assert.deepEqual(merged.stages?.[0].passSeconds, [1.5, 0.6, 0.55, 0.45, 0.7]);
+  assert.equal(mergeRounds([probe([2], 50, null)]).firstEventMs, null);
+  assert.deepEqual(mergeRounds([probe([2], 50, null), probe([1], 60, null)]).passSeconds, [2, 2, 1]);
+  assert.throws(() => mergeRounds([]), /no round/);
 });
