@@ -55,6 +55,8 @@ const USAGE = `usage: npm run bench -- [options]
   --memory-command C  code or ingest, for --memory (default code)
   --no-build          run the TypeScript sources under tsx instead of a compiled copy
   --cpu-prof          write a CPU profile of every probe to bench/out/profiles
+  --pin               run the one-thread probes on one core (taskset): V8's collector and compiler threads
+                      then share it, as on a one-core machine; not for --write-baseline
 `;
 
 /** How to run a module of this repository: compiled, or from the sources under tsx. */
@@ -129,10 +131,14 @@ function writeCorpus(path: string, articles: number, seed: number): void {
 
 function run(
   args: string[],
-  options: { stdout?: "pipe" | "ignore" } = {},
+  options: { stdout?: "pipe" | "ignore"; core?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [command, argv] =
+    options.core === undefined
+      ? [process.execPath, args]
+      : ["taskset", ["--cpu-list", String(options.core), process.execPath, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(command, argv, {
       cwd: ROOT,
       stdio: ["ignore", options.stdout ?? "pipe", "pipe"],
     });
@@ -155,6 +161,8 @@ interface Settings {
   corpus: string;
   passes: number;
   profileDir: string | null;
+  /** Runs the one-thread probes on core 0 alone (taskset), so that V8's own threads cannot use another. */
+  pin: boolean;
 }
 
 async function probe(s: Settings, mode: ProbeMode, workers: number): Promise<ProbeResult> {
@@ -176,7 +184,7 @@ async function probe(s: Settings, mode: ProbeMode, workers: number): Promise<Pro
   ];
   const label = workers > 0 ? `${mode} with ${workers} worker${workers > 1 ? "s" : ""}` : mode;
   process.stderr.write(`bench: ${label}...\n`);
-  const { code, stdout, stderr } = await run(args);
+  const { code, stdout, stderr } = await run(args, { core: s.pin && workers <= 1 ? 0 : undefined });
   const line = stdout.trim().split("\n").pop();
   if (code !== 0 || !line) throw new Error(`the ${label} probe failed (exit ${code}):\n${stderr}`);
   return JSON.parse(line) as ProbeResult;
@@ -198,6 +206,9 @@ function toModeResult(
   corpus: { sentences: number; tokens: number },
 ): ModeResult {
   const seconds = fastest(warm(p.passSeconds));
+  // The CPU time of that same pass, when the probe measured it.
+  const pass = p.passSeconds.length > 1 ? p.passSeconds.indexOf(seconds, 1) : 0;
+  const cpu = p.passCpuSeconds?.[pass];
   return {
     mode: name,
     workers: p.workers,
@@ -212,6 +223,7 @@ function toModeResult(
     tokensPerSecond: corpus.tokens / seconds,
     eventsPerSecond: p.events / seconds,
     peakRssMb: p.peakRssKb / 1024,
+    ...(cpu === undefined ? {} : { cores: cpu / seconds }),
     firstEventMs: p.firstEventMs,
     firstEventKind: p.firstEventKind,
   };
@@ -263,6 +275,7 @@ async function benchmark(
     corpus: { articles: options.articles, seed: options.seed, ...corpus },
     passes: s.passes,
     rounds: options.rounds,
+    ...(s.pin ? { pinned: true } : {}),
     results,
     stages: (stages.stages ?? []).map((st) => ({ name: st.name, seconds: fastest(warm(st.passSeconds)) })),
     ratios: ratios(results),
@@ -354,6 +367,7 @@ async function main(): Promise<number> {
       "memory-command": { type: "string", default: "code" },
       "no-build": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
+      pin: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -376,7 +390,12 @@ async function main(): Promise<number> {
   const profileDir = values["cpu-prof"] ? join(OUT, "profiles") : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const corpus = join(OUT, `corpus-${articles}-${seed}.jsonl`);
-  const settings: Settings = { runner, corpus, passes, profileDir };
+  if (values.pin && values["write-baseline"])
+    throw new Error(`--pin and --write-baseline do not go together\n${USAGE}`);
+  if (values.pin && spawnSync("taskset", ["--version"]).status !== 0) {
+    throw new Error("--pin needs taskset (Debian package util-linux)");
+  }
+  const settings: Settings = { runner, corpus, passes, profileDir, pin: values.pin };
 
   if (values.memory !== undefined) {
     const sizes = values.memory.split(",").map((v) => positive(v, "--memory"));
@@ -410,7 +429,8 @@ async function main(): Promise<number> {
   process.stderr.write(`bench: writing the corpus (${articles} articles, seed ${seed})...\n`);
   writeCorpus(corpus, articles, seed);
   const report = await benchmark(settings, { articles, seed, workers, rounds });
-  const previous = readBaseline();
+  // The baseline is measured unpinned: a pinned run is not compared with it.
+  const previous = settings.pin ? null : readBaseline();
   const comparisons = previous ? compare(report.ratios, previous.ratios, threshold) : [];
   const failed = regressions(comparisons);
   if (values.json) {
@@ -434,7 +454,8 @@ async function main(): Promise<number> {
         `\ncompared with bench/baseline.json (${previous.date.slice(0, 10)}, ${previous.corpus.articles} articles):\n`,
       );
       process.stdout.write(renderComparison(comparisons, threshold));
-    } else process.stdout.write("\nno bench/baseline.json yet: write one with --write-baseline\n");
+    } else if (settings.pin) process.stdout.write("\npinned run: not compared with bench/baseline.json\n");
+    else process.stdout.write("\nno bench/baseline.json yet: write one with --write-baseline\n");
   }
   if (values["write-baseline"]) {
     writeFileSync(BASELINE, `${JSON.stringify(report, null, 2)}\n`);

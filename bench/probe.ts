@@ -24,6 +24,8 @@ export interface ProbeResult {
   tokens: number;
   events: number;
   passSeconds: number[];
+  /** CPU seconds of the process (all its threads) during each pass. */
+  passCpuSeconds?: number[];
   peakRssKb: number;
   firstEventMs: number | null;
   firstEventKind: "event" | "article";
@@ -47,24 +49,40 @@ async function* repeat(articles: readonly Article[], passes: number): AsyncGener
   for (let p = 0; p < passes; p++) for (const article of articles) yield { ok: true, article };
 }
 
-/** Times passes over the corpus by the moments their last article comes out. */
+/** CPU time of the whole process (every thread, user and system), in seconds. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Times passes over the corpus by the moments their last article comes out, and the CPU time the process
+ * spent meanwhile (V8's collector and compiler threads included).
+ */
 function createClock(perPass: number) {
   const ends: number[] = [];
+  const cpuEnds: number[] = [];
   let start = performance.now();
+  let cpuStart = cpuNow();
   let done = 0;
   return {
     restart() {
       start = performance.now();
+      cpuStart = cpuNow();
     },
     /** Call once per article that comes out; returns true at the end of a pass. */
     tick(): boolean {
       done++;
       if (done % perPass !== 0) return false;
       ends.push(performance.now());
+      cpuEnds.push(cpuNow());
       return true;
     },
     seconds(): number[] {
       return ends.map((end, i) => (end - (i === 0 ? start : ends[i - 1])) / 1000);
+    },
+    cpuSeconds(): number[] {
+      return cpuEnds.map((end, i) => end - (i === 0 ? cpuStart : cpuEnds[i - 1]));
     },
   };
 }
@@ -94,6 +112,7 @@ function baseline(articles: readonly Article[], passes: number): Omit<ProbeResul
     tokens,
     events: 0,
     passSeconds: clock.seconds(),
+    passCpuSeconds: clock.cpuSeconds(),
     firstEventMs: first,
     firstEventKind: "article",
   };
@@ -143,7 +162,10 @@ async function code(
     if (pass === 0) events += result.record.events.length;
     if (clock.tick()) pass++;
   }
-  return codedResult("code", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle);
+  return {
+    ...codedResult("code", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle),
+    passCpuSeconds: clock.cpuSeconds(),
+  };
 }
 
 /** The pipeline plus a fresh SQLite store per pass, written through the Store interface in batches. */
@@ -190,7 +212,10 @@ async function ingest(
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return codedResult("ingest", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle);
+  return {
+    ...codedResult("ingest", workers, articles.length, events, clock.seconds(), firstEvent, firstArticle),
+    passCpuSeconds: clock.cpuSeconds(),
+  };
 }
 
 /**

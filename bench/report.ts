@@ -23,6 +23,11 @@ export interface ModeResult {
   eventsPerSecond: number;
   /** Peak resident set of the probe process (all threads), in MB. */
   peakRssMb: number;
+  /**
+   * CPU time over wall time in that pass: the cores the process kept busy, its threads and V8's collector
+   * and compiler threads together (absent in older baselines).
+   */
+  cores?: number;
   /** From process start to the first coded event (knowledge compile included), in ms. */
   firstEventMs: number | null;
   /** "event" when an event was seen; "article" when the first pass coded none and the first article is timed. */
@@ -44,6 +49,8 @@ export interface BenchReport {
   passes: number;
   /** How many times every probe ran (older baselines: once). */
   rounds?: number;
+  /** The one-thread probes ran on one core alone (--pin). */
+  pinned?: boolean;
   results: ModeResult[];
   /** Where the time of `code` goes (the fastest warm pass of each stage). */
   stages?: StageTime[];
@@ -85,6 +92,9 @@ export function mergeRounds(rounds: readonly ProbeResult[]): ProbeResult {
   return {
     ...first,
     passSeconds: rounds.every((r) => r.passSeconds.length > 0) ? passes((r) => r.passSeconds) : [],
+    passCpuSeconds: rounds.every((r) => (r.passCpuSeconds?.length ?? 0) > 0)
+      ? passes((r) => r.passCpuSeconds ?? [])
+      : undefined,
     peakRssKb: Math.max(...rounds.map((r) => r.peakRssKb)),
     firstEventMs: starts.length > 0 ? Math.min(...starts) : null,
     firstEventKind: first.firstEventKind,
@@ -148,6 +158,7 @@ export function renderResults(report: BenchReport): string {
     fixed(r.tokensPerSecond),
     fixed(r.eventsPerSecond),
     fixed(r.peakRssMb),
+    r.cores === undefined ? "-" : r.cores.toFixed(2),
     r.firstEventMs === null ? "-" : `${fixed(r.firstEventMs)}${r.firstEventKind === "article" ? "*" : ""}`,
     (report.ratios[r.mode] ?? 0).toFixed(2),
   ]);
@@ -157,6 +168,7 @@ export function renderResults(report: BenchReport): string {
     `${fixed(c.tokens)} tokens; ${report.passes} passes` +
     (report.rounds && report.rounds > 1 ? ` in each of ${report.rounds} rounds` : "") +
     " (the first is cold; figures are from the fastest warm one)\n" +
+    (report.pinned ? "one-thread probes pinned to one core (--pin)\n" : "") +
     `machine: ${report.machine.cpus} cores, ${report.machine.model}, node ${report.machine.node}` +
     (report.machine.load
       ? `, load average ${report.machine.load.map((l) => l.toFixed(2)).join(" -> ")}`
@@ -167,7 +179,17 @@ export function renderResults(report: BenchReport): string {
       : "") +
     "\n";
   const table = renderTable(
-    ["mode", "articles/s", "sentences/s", "tokens/s", "events/s", "peak MB", "first event ms", "ratio"],
+    [
+      "mode",
+      "articles/s",
+      "sentences/s",
+      "tokens/s",
+      "events/s",
+      "peak MB",
+      "cores",
+      "first event ms",
+      "ratio",
+    ],
     rows,
   );
   const starred = report.results.some((r) => r.firstEventKind === "article")

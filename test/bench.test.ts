@@ -6,12 +6,14 @@ import { generateCorpus } from "../bench/corpus.js";
 import type { ProbeResult } from "../bench/probe.js";
 import { type CpuProfile, renderProfile, summariseProfile } from "../bench/profile.js";
 import {
+  type BenchReport,
   compare,
   type ModeResult,
   mergeRounds,
   ratios,
   regressions,
   renderComparison,
+  renderResults,
 } from "../bench/report.js";
 
 function result(mode: string, articlesPerSecond: number): ModeResult {
@@ -137,12 +139,35 @@ test("rounds merge into one result: first cold pass, every warm pass, highest RS
     firstEventKind: "event",
     stages: [{ name: "reading", passSeconds: passSeconds.map((x) => x / 2) }],
   });
-  const merged = mergeRounds([probe([3, 1.2, 1.1], 100, 950), probe([2.5, 0.9, 1.4], 120, 900)]);
+  const merged = mergeRounds([
+    { ...probe([3, 1.2, 1.1], 100, 950), passCpuSeconds: [4, 1.5, 1.4] },
+    { ...probe([2.5, 0.9, 1.4], 120, 900), passCpuSeconds: [3, 1.2, 1.6] },
+  ]);
   assert.deepEqual(merged.passSeconds, [3, 1.2, 1.1, 0.9, 1.4], "the second round's cold pass is left out");
+  assert.deepEqual(merged.passCpuSeconds, [4, 1.5, 1.4, 1.2, 1.6], "CPU times stay beside their passes");
   assert.equal(merged.peakRssKb, 120);
   assert.equal(merged.firstEventMs, 900);
   assert.deepEqual(merged.stages?.[0].passSeconds, [1.5, 0.6, 0.55, 0.45, 0.7]);
   assert.equal(mergeRounds([probe([2], 50, null)]).firstEventMs, null);
   assert.deepEqual(mergeRounds([probe([2], 50, null), probe([1], 60, null)]).passSeconds, [2, 2, 1]);
   assert.throws(() => mergeRounds([]), /no round/);
+});
+
+test("the table shows the cores a mode kept busy, and a dash where a baseline did not measure them", () => {
+  const report: BenchReport = {
+    version: 1,
+    date: "2026-11-29T00:00:00.000Z",
+    machine: { cpus: 2, model: "test", node: "v20" },
+    corpus: { articles: 100, seed: 7, sentences: 1000, tokens: 15000 },
+    passes: 4,
+    rounds: 2,
+    pinned: true,
+    results: [result("baseline", 4000), { ...result("code", 1000), cores: 1.314 }],
+    ratios: { baseline: 1, code: 0.25 },
+  };
+  const text = renderResults(report);
+  assert.match(text, /4 passes in each of 2 rounds/);
+  assert.match(text, /pinned to one core/);
+  assert.match(text, /\bcode\s+1,000\s.*\s1\.31\s/);
+  assert.match(text, /\bbaseline\s+4,000\s.*\s-\s/);
 });
