@@ -250,8 +250,8 @@ export function compileDiscards(phrases: readonly string[]): (lower: string) => 
   };
   // Cheap first filters on a hash of the two or three characters: most positions stop there.
   const maybe2 = new Uint8Array(65536);
-  const maybe3 = new Uint8Array(1 << 20);
-  const hash3 = (a: number, b: number, c: number) => ((a * 961 + b * 31 + c) >>> 0) & 0xfffff;
+  const maybe3 = new Uint8Array(1 << 16);
+  const hash3 = (a: number, b: number, c: number) => ((a * 961 + b * 31 + c) >>> 0) & 0xffff;
   effective.forEach((p, k) => {
     if (p.length < 2) return;
     const a = p.charCodeAt(0);
