@@ -1,38 +1,8 @@
 // Shallow clause analysis over the NLP layer's tokens: clause boundaries, verb groups with
 // voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
 import type { Doc, Mention, Modality, Token } from "../core/types.js";
+import { REPORTING_VERBS } from "../knowledge/speech.js";
 import type { Component } from "../pipeline/index.js";
-
-export const SPEECH_VERBS = new Set([
-  "say",
-  "state",
-  "add",
-  "note",
-  "tell",
-  "stress",
-  "emphasize",
-  "emphasise",
-  "insist",
-  "declare",
-  "announce",
-  "claim",
-  "affirm",
-  "explain",
-  "report",
-  "confirm",
-  "assert",
-  "remark",
-  "observe",
-  "maintain",
-  "argue",
-  "reiterate",
-  "underline",
-  "point",
-  "allege",
-  "suggest",
-  "write",
-  "describe",
-]);
 
 const BOUNDARY_SCONJ = new Set([
   "that",
@@ -328,7 +298,7 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
   const out: SentenceAnalysis["speech"] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i];
-    if (t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma)) continue;
+    if (t.pos !== "VERB" || !REPORTING_VERBS.has(t.lemma)) continue;
     const prev = tokens[i - 1];
     // Inverted: "..., Ayatollah Khamenei said." — the complement is what stands before the comma.
     const before = actorMentions(doc, s.tokenStart, i);
@@ -369,7 +339,7 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
     for (let k = start; k < s.tokenEnd; k++) {
       const x = tokens[k];
       // "... and noted that ..." starts another speech act.
-      if (x.lower === "and" && tokens[k + 1]?.pos === "VERB" && SPEECH_VERBS.has(tokens[k + 1].lemma)) {
+      if (x.lower === "and" && tokens[k + 1]?.pos === "VERB" && REPORTING_VERBS.has(tokens[k + 1].lemma)) {
         end = k;
         break;
       }

@@ -1,7 +1,7 @@
 // A shallow clause analysis on POS tags: which clause of its sentence each token belongs to.
 // Dates and places attach to the clause they sit in; events ask for the clause around their trigger.
 import type { Doc, Sentence, Token } from "../../core/types.js";
-import { BARE_COMPLEMENT_CUES, CUE_VERBS } from "../quotes/cues.js";
+import { BARE_COMPLEMENT_CUES, CUE_VERBS } from "../../knowledge/speech.js";
 
 /** Subordinators that open a complement clause running to the end of the sentence. */
 const COMPLEMENTIZERS = new Set(["that", "whether", "if"]);

@@ -1,13 +1,13 @@
 // The quotes component: who said what. Direct quotes in quotation marks and indirect speech,
 // each with its cue, its speaker (through the actors component's coreference) and its offsets.
 import type { Doc, Mention, Quote, Sentence, Token } from "../../core/types.js";
+import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
 import type { Component } from "../../pipeline/index.js";
 import { complementAfter, isCueVerb, isFiniteVerb, skipObject } from "../dates/clause.js";
-import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, PRAISE_CUES } from "./cues.js";
 import { findQuotations, type Quotation, type Segment } from "./marks.js";
 import { indexMentions, type MentionIndex, mentionAfter, speakerActor, subjectOf } from "./speaker.js";
 
-export { BARE_COMPLEMENT_CUES, CUE_VERBS, EXPRESS_CUES, PRAISE_CUES } from "./cues.js";
+export { BARE_COMPLEMENT_CUES, CUE_VERBS, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
 export { findQuotations, type Quotation, type Segment } from "./marks.js";
 
 /** Quotations shorter than this, inside a sentence and away from a cue, are scare quotes. */
