@@ -53,7 +53,7 @@ export function parsePattern(text: string, where: string): { elements: Element[]
     }
   }
   const first = elements[0];
-  if (!first || first.type !== "word" || first.optional) {
+  if (first?.type !== "word" || first.optional) {
     throw new DyadError("E_DATA", `a pattern must start with a word (its anchor): '${text}'`, where);
   }
   return { elements, noun };
