@@ -119,6 +119,9 @@ interface Raw {
 }
 
 function capitalised(t: Token): boolean {
+  const code = t.text.charCodeAt(0);
+  // ASCII without allocating; other letters by their case mappings ("Ö" yes, "ß" and "ǅ" no).
+  if (code < 128) return code >= 65 && code <= 90;
   const c = t.text.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -237,13 +240,19 @@ function addMention(
   why: string,
   entity: string | null,
 ): Mention {
+  const tokens = c.doc.tokens;
+  const s = tokens[start].start;
+  const e = tokens[end - 1].end;
+  // Written out rather than spread from span(): a spread builds the object through a slow generic path.
   const m: Mention = {
     index: c.mentions.length,
     kind,
-    sentence: c.doc.tokens[start].sentence,
+    sentence: tokens[start].sentence,
     tokenStart: start,
     tokenEnd: end,
-    ...span(c.doc, start, end),
+    start: s,
+    end: e,
+    text: c.doc.text.slice(s, e),
     referent,
     entity,
     why,
@@ -753,8 +762,13 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
 
 /** "Iran and Pakistan", "Tehran and Islamabad", "Iranian and American negotiators": one compound mention. */
 function compounds(c: Ctx, firstIndex: number): void {
+  if (c.mentions.length - firstIndex < 2) return;
   const tokens = c.doc.tokens;
-  const ms = c.mentions.slice(firstIndex).sort((a, b) => a.tokenStart - b.tokenStart);
+  const ms = c.mentions.slice(firstIndex);
+  // Mostly found left to right already: sort (a stable sort) only when they are not.
+  let sorted = true;
+  for (let k = 1; k < ms.length && sorted; k++) sorted = ms[k - 1].tokenStart <= ms[k].tokenStart;
+  if (!sorted) ms.sort((a, b) => a.tokenStart - b.tokenStart);
   let i = 0;
   while (i < ms.length) {
     const group = [ms[i]];
