@@ -1,7 +1,7 @@
 // Event coding: lexicon patterns matched on the clause analysis -> CAMEO events with source, target,
 // modality and evidence.
 import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
-import { actorsOf } from "../extract/actors/actor.js";
+import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import type { Component } from "../pipeline/index.js";
@@ -162,10 +162,6 @@ function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor
           (actorKey(s) === actorKey(t) && (t.sector === null || t.sector === s.sector)),
       ),
   );
-}
-
-export function actorKey(a: Actor): string {
-  return a.org ?? a.country ?? a.code.slice(0, 3);
 }
 
 function known(actors: Actor[]): boolean {

@@ -1,5 +1,6 @@
 // The matching rules of ../shared/gold/README.md: actor keys, source x target pairs, event and quote matches.
 import type { Actor, Event, Modality, Quote } from "../core/types.js";
+import { actorKey } from "../extract/actors/actor.js";
 import type { GoldEvent, GoldQuote } from "./gold.js";
 
 /** Modalities that are not current events: such predictions are neither right nor wrong. */
@@ -8,10 +9,8 @@ export const UNCOUNTED_MODALITIES: ReadonlySet<Modality> = new Set(["negated", "
 /** Share of a gold quote's words a predicted quote must cover. */
 export const QUOTE_COVERAGE = 0.6;
 
-/** The key an actor is scored by: its org, else its country, else the first three letters of its code. */
-export function actorKey(actor: Actor): string {
-  return actor.org ?? actor.country ?? actor.code.slice(0, 3);
-}
+/** The key an actor is scored by (the same identity as the coder's): org, else country, else code prefix. */
+export { actorKey };
 
 /** "" and "---" (PETRARCH's unidentified actor) in gold data match any actor, or none. */
 export function isWildcard(key: string): boolean {

@@ -18,6 +18,14 @@ export function toActor(mention: Mention): Actor | null {
   };
 }
 
+/**
+ * The identity of an actor where events are compared: its org, else its country, else the first three
+ * letters of its code. The coder drops repeated events by it, and `dyad eval` scores by it.
+ */
+export function actorKey(actor: Actor): string {
+  return actor.org ?? actor.country ?? actor.code.slice(0, 3);
+}
+
 /** Actors of a mention: the members of a compound mention, or the mention itself. */
 export function actorsOf(doc: Doc, mention: Mention): Actor[] {
   if (mention.members?.length) {
