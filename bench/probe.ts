@@ -10,7 +10,7 @@ import { getNlp } from "../src/nlp/index.js";
 import { createDyad, type RunContext } from "../src/pipeline/dyad.js";
 import { tuneHeap } from "../src/pipeline/heap.js";
 import { type CodeResult, codeStream, STREAM_BATCH } from "../src/pipeline/stream.js";
-import { codeStreamParallel } from "../src/pipeline/workers.js";
+import { codeStreamParallel, depthFor } from "../src/pipeline/workers.js";
 import { type IngestItem, openStore, type Store } from "../src/store/index.js";
 
 export type ProbeMode = "baseline" | "code" | "ingest" | "stages";
@@ -141,8 +141,14 @@ function codedResult(
   };
 }
 
-function stream(source: AsyncIterable<ReadResult>, workers: number): AsyncIterable<CodeResult> {
-  return workers > 0 ? codeStreamParallel(source, { workers }) : codeStream(source, { dyad: createDyad() });
+function stream(
+  source: AsyncIterable<ReadResult>,
+  workers: number,
+  depth?: number,
+): AsyncIterable<CodeResult> {
+  return workers > 0
+    ? codeStreamParallel(source, { workers, depth })
+    : codeStream(source, { dyad: createDyad() });
 }
 
 async function code(
@@ -193,7 +199,8 @@ async function ingest(
     batchHasEvent = false;
   };
   try {
-    for await (const result of stream(repeat(articles, passes), workers)) {
+    // As `dyad ingest` does: a transaction's worth of articles queued per worker thread.
+    for await (const result of stream(repeat(articles, passes), workers, depthFor(INGEST_BATCH))) {
       if (!result.ok) throw result.error;
       store ??= await openStore(join(dir, `pass-${pass}.db`));
       batch.push({ article: result.article, record: result.record });

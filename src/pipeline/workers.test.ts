@@ -10,7 +10,7 @@ import type { ReadResult } from "../ingest/index.js";
 import { DATA_DIR } from "../knowledge/files.js";
 import { createDyad } from "./dyad.js";
 import { type CodeResult, codeStream } from "./stream.js";
-import { codeStreamParallel } from "./workers.js";
+import { codeStreamParallel, DEFAULT_DEPTH, depthFor } from "./workers.js";
 
 // A copy of data/ taken once, so that every thread of a test reads the same knowledge even while the
 // files are being edited.
@@ -107,6 +107,13 @@ test("work in flight is bounded, whatever the length of the source; stopping ear
   }
   assert.equal(consumed, 20);
   assert.ok(pulled < 400);
+});
+
+test("a consumer that handles many results at a time gets that many articles queued per thread", () => {
+  assert.equal(depthFor(200), 25, "dyad ingest's 200-article transactions: 25 batches of 8");
+  assert.equal(depthFor(200, 4), 50);
+  assert.equal(depthFor(201), 26, "rounded up");
+  assert.equal(depthFor(10), DEFAULT_DEPTH, "never below the default");
 });
 
 test("a knowledge base that cannot load fails the stream instead of hanging it", async () => {

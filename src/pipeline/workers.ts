@@ -19,7 +19,10 @@ export interface ParallelOptions {
   workers?: number;
   /** Articles per message to a worker: small enough to keep every worker busy, big enough to amortise messaging. */
   batchSize?: number;
-  /** Batches in flight per coding thread (read and not yet yielded): bounds memory whatever the corpus size. */
+  /**
+   * Batches in flight per coding thread (read and not yet yielded): bounds memory whatever the corpus size.
+   * A consumer that blocks this thread for a while (a store transaction) needs more: see depthFor.
+   */
   depth?: number;
   /** Data folder for the workers' knowledge base (default: data/ of this installation). */
   dataDir?: string;
@@ -27,6 +30,16 @@ export interface ParallelOptions {
 
 export const DEFAULT_BATCH_SIZE = 8;
 export const DEFAULT_DEPTH = 8;
+
+/**
+ * The depth for a consumer that takes `articles` results at a time and then blocks this thread while it
+ * handles them (`dyad ingest` writes 200 articles per transaction, about 50 ms): enough batches queued per
+ * worker thread to hold that many articles, so that the workers go on coding meanwhile instead of waiting
+ * for their next batch. With the default depth they stood idle for part of every transaction.
+ */
+export function depthFor(articles: number, batchSize = DEFAULT_BATCH_SIZE): number {
+  return Math.max(DEFAULT_DEPTH, Math.ceil(articles / batchSize));
+}
 
 /** The default number of workers: every core. */
 export function defaultWorkers(): number {

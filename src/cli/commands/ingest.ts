@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { isDyadError } from "../../core/errors.js";
 import { readInputs } from "../../ingest/index.js";
 import { codeStream } from "../../pipeline/stream.js";
-import { codeStreamParallel, defaultWorkers } from "../../pipeline/workers.js";
+import { codeStreamParallel, defaultWorkers, depthFor } from "../../pipeline/workers.js";
 import {
   type BatchResult,
   DEFAULT_STORE,
@@ -127,8 +127,10 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     };
     const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
     const source = readInputs(inputs, { date: opts.date, maxBytes });
-    // Coding threads work ahead while this thread writes a batch; results keep the input order.
-    const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
+    // Coding threads work ahead while this thread writes a batch (a transaction's worth of articles queued
+    // for each); results keep the input order.
+    const results =
+      workers > 1 ? codeStreamParallel(source, { workers, depth: depthFor(batchSize) }) : codeStream(source);
     for await (const result of results) {
       total.articles++;
       if (result.ok) {
