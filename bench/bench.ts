@@ -46,7 +46,7 @@ const USAGE = `usage: npm run bench -- [options]
   --articles N        corpus size (default 2000)
   --seed N            corpus seed (default ${DEFAULT_SEED})
   --passes N          passes over the corpus per mode; the first is cold (default 4)
-  --rounds N          run every probe N times, in turn; figures from the fastest warm pass of all (default 2)
+  --rounds N          run every probe N times, in turn; figures from the fastest warm pass of all (default 3)
   --workers N         also bench the worker pool: code with 1 and N workers, ingest with N
   --json              print the report as JSON
   --write-baseline    write bench/baseline.json from this run
@@ -358,7 +358,7 @@ async function main(): Promise<number> {
       articles: { type: "string", default: "2000" },
       seed: { type: "string", default: String(DEFAULT_SEED) },
       passes: { type: "string", default: "4" },
-      rounds: { type: "string", default: "2" },
+      rounds: { type: "string", default: "3" },
       workers: { type: "string" },
       json: { type: "boolean", default: false },
       "write-baseline": { type: "boolean", default: false },
