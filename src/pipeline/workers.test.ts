@@ -56,10 +56,19 @@ test("two and three coding threads give the same results as one thread, in input
     single.some((s) => s.includes('"events":[{')),
     "the corpus has events to compare",
   );
-  for (const workers of [2, 3]) {
-    const parallel = await collect(codeStreamParallel(from(items), { workers, batchSize: 3, dataDir }));
+  // Threads from the start, threads that start part-way (after 12 articles coded here), and the default,
+  // under which so short an input is coded here alone.
+  for (const [workers, startAfter] of [
+    [2, 0],
+    [3, 0],
+    [2, 12],
+    [2, undefined],
+  ]) {
+    const parallel = await collect(
+      codeStreamParallel(from(items), { workers, batchSize: 3, dataDir, startAfter }),
+    );
     assert.equal(parallel.length, items.length);
-    assert.deepEqual(parallel, single, `${workers} threads`);
+    assert.deepEqual(parallel, single, `${workers} threads starting after ${startAfter ?? "the default"}`);
   }
 });
 
@@ -74,7 +83,7 @@ test("one worker codes in the calling thread", async () => {
 test("read errors pass through in their place and keep their code", async () => {
   const items = source(10);
   const results: CodeResult[] = [];
-  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2, dataDir }))
+  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2, dataDir, startAfter: 0 }))
     results.push(r);
   const failed = results.flatMap((r, i) => (r.ok ? [] : [i]));
   assert.deepEqual(
@@ -97,7 +106,13 @@ test("work in flight is bounded, whatever the length of the source; stopping ear
   const batchSize = 4;
   const depth = 2;
   let consumed = 0;
-  for await (const _ of codeStreamParallel(counting(), { workers, batchSize, depth, dataDir })) {
+  for await (const _ of codeStreamParallel(counting(), {
+    workers,
+    batchSize,
+    depth,
+    dataDir,
+    startAfter: 0,
+  })) {
     consumed++;
     assert.ok(
       pulled - consumed <= workers * depth * batchSize,
@@ -118,7 +133,9 @@ test("a consumer that handles many results at a time gets that many articles que
 
 test("a knowledge base that cannot load fails the stream instead of hanging it", async () => {
   await assert.rejects(
-    collect(codeStreamParallel(from(source(20)), { workers: 2, dataDir: "/nonexistent/dyad-data" })),
+    collect(
+      codeStreamParallel(from(source(20)), { workers: 2, dataDir: "/nonexistent/dyad-data", startAfter: 0 }),
+    ),
   );
 });
 

@@ -26,10 +26,18 @@ export interface ParallelOptions {
   depth?: number;
   /** Data folder for the workers' knowledge base (default: data/ of this installation). */
   dataDir?: string;
+  /**
+   * Articles this thread codes before the worker threads start (default START_AFTER). A thread costs about
+   * a second of start-up (its own knowledge base, gazetteer and wink model) and then runs cold code for a
+   * while, and the results must come back in input order: on a short input the threads only slow it down.
+   */
+  startAfter?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 8;
 export const DEFAULT_DEPTH = 8;
+/** Articles coded here before the threads start: about 1.5 s of coding on the project's machine (docs/bench.md). */
+export const START_AFTER = 2000;
 
 /**
  * The depth for a consumer that takes `articles` results at a time and then blocks this thread while it
@@ -225,11 +233,14 @@ export async function* codeStreamParallel(
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const depth = Math.max(1, Math.floor(options.depth ?? DEFAULT_DEPTH));
   const limit = size * depth;
-  const pool = size > 1 ? createPool(size - 1, options.dataDir) : null;
+  const startAfter = Math.max(0, Math.floor(options.startAfter ?? START_AFTER));
+  let pool: Pool | null = null;
+  let codedHere = 0;
   let dyad: Dyad | null = null;
   const codeHere = (slot: Slot) => {
     dyad ??= createDyad({ dataDir: options.dataDir });
     slot.results = mergeResults(slot.items, dyad.codeMany(slot.articles));
+    codedHere += slot.articles.length;
   };
   const input = source[Symbol.asyncIterator]();
   const window: Slot[] = [];
@@ -248,6 +259,9 @@ export async function* codeStreamParallel(
         }
         if (items.length === 0) break;
         const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
+        // The threads start once this thread has coded enough for the input to be worth them.
+        if (pool === null && size > 1 && codedHere >= startAfter)
+          pool = createPool(size - 1, options.dataDir);
         const slot: Slot = { items, articles, local: true, results: null, failure: null, settled: null };
         if (articles.length === 0) slot.results = mergeResults(items, []);
         else if (pool !== null && pool.load() < depth) {
