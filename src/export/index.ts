@@ -2,12 +2,15 @@
 import { DyadError } from "../core/errors.js";
 import type { StoredEvent } from "../store/index.js";
 import { gdeltHeader, gdeltLines } from "./gdelt.js";
-import { writeParquet } from "./parquet.js";
+import type { ParquetSummary } from "./parquet.js";
 import { type PloverOptions, ploverLine } from "./plover.js";
 import { RECORD_COLUMNS, recordCsvHeader, recordCsvLine, recordJsonLine, recordRow } from "./record.js";
 
 export { GDELT_COLUMNS, gdeltLines, gdeltRows } from "./gdelt.js";
-export { inspectParquet, writeParquet } from "./parquet.js";
+/** Reads back a Parquet file's row count and columns (DuckDB loaded on first use). */
+export async function inspectParquet(file: string): Promise<ParquetSummary> {
+  return (await import("./parquet.js")).inspectParquet(file);
+}
 export { toPlover } from "./plover.js";
 export { RECORD_COLUMNS, recordCsvLine, recordRow } from "./record.js";
 
@@ -49,6 +52,8 @@ export async function exportParquet(events: AsyncIterable<StoredEvent>, file: st
   async function* rows() {
     for await (const e of events) yield recordRow(e);
   }
+  // DuckDB is loaded only for Parquet: it takes about 120 ms to load, which every other command would pay.
+  const { writeParquet } = await import("./parquet.js");
   return writeParquet(
     file,
     RECORD_COLUMNS.map(([name, type]) => ({ name, type })),

@@ -68,7 +68,13 @@ export async function writeParquet(
 }
 
 /** Reads a Parquet file back with DuckDB: its row count and column names (for tests and checks). */
-export async function inspectParquet(file: string): Promise<{ rows: number; columns: string[] }> {
+/** What inspectParquet reads back: the row count and the column names. */
+export interface ParquetSummary {
+  rows: number;
+  columns: string[];
+}
+
+export async function inspectParquet(file: string): Promise<ParquetSummary> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {

@@ -5,7 +5,6 @@ import { DyadError } from "../../core/errors.js";
 import type { Article } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
 import { contentId } from "../../ingest/parse.js";
-import { createDyad } from "../../pipeline/dyad.js";
 import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { renderTable } from "../table.js";
@@ -37,6 +36,7 @@ export function registerActors(
           return;
         }
         if (inputs.length === 0) throw new DyadError("E_USAGE", "give a text, a file or --top");
+        const { createDyad } = await import("../../pipeline/dyad.js");
         const dyad = createDyad();
         const articles: Article[] = [];
         const files = inputs.filter((x) => x === "-" || existsSync(x));

@@ -2,8 +2,6 @@
 import type { Command } from "commander";
 import type { CodedArticle } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
-import { codeStream } from "../../pipeline/stream.js";
-import { codeStreamParallel, defaultWorkers } from "../../pipeline/workers.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
@@ -42,6 +40,9 @@ export function registerCode(program: Command, io: Io): void {
         io.exit(EXIT.USAGE);
         return;
       }
+      // The pipeline (wink's model, chrono, the knowledge base) is loaded by the commands that code only.
+      const { codeStream } = await import("../../pipeline/stream.js");
+      const { codeStreamParallel, defaultWorkers } = await import("../../pipeline/workers.js");
       const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
       const source = readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) });
       // One worker codes in this thread: no thread to start, no second copy of the knowledge base.

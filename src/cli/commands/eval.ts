@@ -16,7 +16,7 @@ import {
   setView,
 } from "../../eval/report.js";
 import { type SetScore, scoreSet } from "../../eval/score.js";
-import { createDyad, type Dyad } from "../../pipeline/dyad.js";
+import type { Dyad } from "../../pipeline/dyad.js";
 import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
@@ -290,6 +290,7 @@ export function registerEval(program: Command, io: Io): void {
         return;
       }
       const limit = parseLimit(opts.limit);
+      const { createDyad } = await import("../../pipeline/dyad.js");
       const dyad = createDyad();
       let failed = 0;
       const results: SetResult[] = [];

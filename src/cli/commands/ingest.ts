@@ -2,8 +2,6 @@
 import type { Command } from "commander";
 import { isDyadError } from "../../core/errors.js";
 import { readInputs } from "../../ingest/index.js";
-import { codeStream } from "../../pipeline/stream.js";
-import { codeStreamParallel, defaultWorkers, depthFor } from "../../pipeline/workers.js";
 import {
   type BatchResult,
   DEFAULT_STORE,
@@ -125,6 +123,8 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
       coded = [];
       failed = [];
     };
+    const { codeStream } = await import("../../pipeline/stream.js");
+    const { codeStreamParallel, defaultWorkers, depthFor } = await import("../../pipeline/workers.js");
     const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
     const source = readInputs(inputs, { date: opts.date, maxBytes });
     // Coding threads work ahead while this thread writes a batch (a transaction's worth of articles queued

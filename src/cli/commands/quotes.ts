@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import type { Quote } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
-import { codeStream } from "../../pipeline/stream.js";
 import { type ArticleRef, type QuoteFilter, type StoredQuote, withStore } from "../../store/index.js";
 import { quoteMatches } from "../../store/match.js";
 import { EXIT } from "../exit.js";
@@ -40,6 +39,7 @@ async function codedQuotes(
   opts: QuotesOptions,
 ): Promise<StoredQuote[]> {
   const out: StoredQuote[] = [];
+  const { codeStream } = await import("../../pipeline/stream.js");
   for await (const result of codeStream(
     readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) }),
   )) {
