@@ -348,7 +348,7 @@ async function memoryRun(
   return { articles: n, seconds, articlesPerSecond: n / seconds, peakRssMb: kb / 1024 };
 }
 
-/** The issue's memory targets: under 500 MB, and no more than 20% above the smallest run. */
+/** The issue's memory targets: under 500 MB with one coding thread, and no more than 20% above the smallest run. */
 export const MEMORY_LIMIT_MB = 500;
 export const MEMORY_GROWTH = 0.2;
 
@@ -401,14 +401,17 @@ async function main(): Promise<number> {
     const sizes = values.memory.split(",").map((v) => positive(v, "--memory"));
     const command = values["memory-command"] === "ingest" ? "ingest" : "code";
     const runs: MemoryRun[] = [];
-    // One core unless told otherwise: the issue's memory figure is for a single worker.
-    const threads = workers ?? (command === "code" ? 1 : null);
+    // One coding thread unless told otherwise, for ingest too: the issue's memory figure is for one core.
+    const threads = workers ?? 1;
     for (const n of sizes) runs.push(await memoryRun(settings, n, seed, command, threads));
     const first = runs[0];
     const failures: string[] = [];
     const lines = runs.map((r) => {
       const growth = r.peakRssMb / first.peakRssMb - 1;
-      if (r.peakRssMb > MEMORY_LIMIT_MB) failures.push(`${r.articles} articles: over ${MEMORY_LIMIT_MB} MB`);
+      // Each coding thread holds its own knowledge base: the limit is the one-thread target.
+      if (threads === 1 && r.peakRssMb > MEMORY_LIMIT_MB) {
+        failures.push(`${r.articles} articles: over ${MEMORY_LIMIT_MB} MB`);
+      }
       if (growth > MEMORY_GROWTH)
         failures.push(`${r.articles} articles: ${(growth * 100).toFixed(1)}% above ${first.articles}`);
       return { ...r, growth };
@@ -419,6 +422,11 @@ async function main(): Promise<number> {
         process.stdout.write(
           `dyad ${command}, ${r.articles} articles: ${r.seconds.toFixed(1)} s, ${r.articlesPerSecond.toFixed(0)} articles/s, ` +
             `peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.growth >= 0 ? "+" : ""}${(r.growth * 100).toFixed(1)}% vs ${first.articles})\n`,
+        );
+      }
+      if (threads > 1) {
+        process.stdout.write(
+          `(${threads} coding threads: the ${MEMORY_LIMIT_MB} MB limit is for one; growth is checked)\n`,
         );
       }
       for (const f of failures) process.stdout.write(`FAIL ${f}\n`);
