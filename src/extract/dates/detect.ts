@@ -1,5 +1,7 @@
 // Date expressions of one sentence: chrono-node's findings, corrected for news, plus years and periods.
-import { casual, type ParsedComponents, type ParsedResult } from "chrono-node";
+import type { ParsedComponents, ParsedResult } from "chrono-node";
+// The English locale alone: the package's root module loads all of its 16 locales (about 85 ms more).
+import { casual } from "chrono-node/en";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
 import {
   dayNumber,
