@@ -664,12 +664,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             rule += ` (source: ${ns.rule})`;
           } else if (passive) {
             let by = tokens[best.end]?.lower === "by" ? best.end : -1;
-            for (let k = i + 1; by === -1 && k < clause.end; k++) {
-              if (tokens[k].lower === "by") {
-                by = k;
-                break;
-              }
-            }
+            for (let k = i + 1; by === -1 && k < clause.end; k++) if (tokens[k].lower === "by") by = k;
             sourceM = by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null;
             const subj = subjectOf(doc, i, clause.start);
             if (subj) targetM = [subj];

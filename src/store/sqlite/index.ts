@@ -236,7 +236,6 @@ export function openSqliteStore(url: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writes = new Map<WriteName, Database.Statement>();
   private readonly writeTx: Database.Transaction<[HashedBatch, string], BatchResult>;
 
   constructor(
@@ -261,12 +260,7 @@ export class SqliteStore implements Store {
   }
 
   private w(name: WriteName): Database.Statement {
-    let s = this.writes.get(name);
-    if (!s) {
-      s = this.db.prepare(WRITE_SQL[name]);
-      this.writes.set(name, s);
-    }
-    return s;
+    return this.stmt(WRITE_SQL[name]);
   }
 
   private lookup(batch: HashedBatch): ExistingArticle[] {
