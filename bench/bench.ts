@@ -34,6 +34,7 @@ import {
   renderComparison,
   renderResults,
   renderStages,
+  warm,
 } from "./report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -193,11 +194,6 @@ async function probe(s: Settings, mode: ProbeMode, workers: number): Promise<Pro
 /** The fastest pass: other processes can only slow a pass down, so the fastest is the least disturbed. */
 function fastest(xs: readonly number[]): number {
   return Math.min(...xs);
-}
-
-/** The warm passes: all but the first, unless there is only one. */
-function warm(passSeconds: readonly number[]): readonly number[] {
-  return passSeconds.length > 1 ? passSeconds.slice(1) : passSeconds;
 }
 
 function toModeResult(

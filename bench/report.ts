@@ -75,6 +75,11 @@ export const RSS_MARK = "DYAD_BENCH_PEAK_RSS_KB=";
 /** A regression is a ratio more than this fraction below the baseline's. */
 export const REGRESSION_THRESHOLD = 0.15;
 
+/** The warm passes: all but the first, unless there is only one. */
+export function warm(passSeconds: readonly number[]): readonly number[] {
+  return passSeconds.length > 1 ? passSeconds.slice(1) : passSeconds;
+}
+
 /**
  * One probe's rounds as one result: the first round's cold pass, then every round's warm passes (the
  * fastest of them is the figure), the highest peak RSS, the earliest first event. Rounds run the probes in
@@ -83,10 +88,9 @@ export const REGRESSION_THRESHOLD = 0.15;
 export function mergeRounds(rounds: readonly ProbeResult[]): ProbeResult {
   if (rounds.length === 0) throw new Error("no round to merge");
   const [first] = rounds;
-  const warmOf = (xs: readonly number[]) => (xs.length > 1 ? xs.slice(1) : xs);
   const passes = (of: (r: ProbeResult) => readonly number[]) => [
     of(first)[0],
-    ...rounds.flatMap((r) => warmOf(of(r))),
+    ...rounds.flatMap((r) => warm(of(r))),
   ];
   const starts = rounds.flatMap((r) => (r.firstEventMs === null ? [] : [r.firstEventMs]));
   return {
