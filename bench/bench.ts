@@ -32,6 +32,7 @@ import {
   ratios,
   regressions,
   renderComparison,
+  renderFloor,
   renderResults,
   renderStages,
   warm,
@@ -244,6 +245,7 @@ async function benchmark(
     ["baseline", "baseline", 0],
     ["code", "code", 0],
     ["stages", "stages", 0],
+    ["floor", "floor", 0],
     ["ingest", "ingest", 0],
   ];
   if (options.workers !== null) {
@@ -443,6 +445,7 @@ async function main(): Promise<number> {
     process.stdout.write(renderResults(report));
     process.stdout.write(speedups(report));
     process.stdout.write(renderStages(report));
+    process.stdout.write(renderFloor(report));
     const stagesProfile = profileDir ? join(profileDir, STAGES_PROFILE) : null;
     if (stagesProfile && existsSync(stagesProfile)) {
       const profile = JSON.parse(readFileSync(stagesProfile, "utf8")) as CpuProfile;

@@ -202,6 +202,32 @@ export function renderResults(report: BenchReport): string {
   return head + table + starred;
 }
 
+/** The issue's target for `code` on one thread: this fraction of the baseline's articles/s. */
+export const CODE_TARGET = 0.5;
+
+/**
+ * What the design leaves for the rules: the floor probe's time per article (reading, chrono, index lookups,
+ * and nothing else) against the time `code` may take at the target, and against what `code` takes.
+ */
+export function renderFloor(report: BenchReport): string {
+  const by = new Map(report.results.map((r) => [r.mode, r]));
+  const base = by.get("baseline");
+  const floor = by.get("floor");
+  const code = by.get("code");
+  if (!base || !floor || !code) return "";
+  const us = (r: ModeResult) => (r.seconds / r.articles) * 1e6;
+  const budget = us(base) / CODE_TARGET;
+  const left = budget - us(floor);
+  return (
+    "\nthe design's floor (wink reading into a Doc, chrono on the dates component's text, one lookup per token" +
+    " in each index; no rule):\n" +
+    `  floor ${fixed(us(floor))} µs per article, ${(us(base) / us(floor)).toFixed(2)} of the baseline's speed\n` +
+    `  code at ${CODE_TARGET} of the baseline may take ${fixed(budget)} µs per article: ` +
+    (left > 0 ? `${fixed(left)} µs are left for every rule` : `the floor alone is ${fixed(-left)} µs over`) +
+    `; code's rules take ${fixed(us(code) - us(floor))}\n`
+  );
+}
+
 /** The stages of `code` in ms per 1,000 articles, their share, and each against wink reading alone. */
 export function renderStages(report: BenchReport): string {
   const stages = report.stages;

@@ -1,8 +1,12 @@
 // The bench's machinery (issue 7): a fixed corpus for a seed, ratios to the baseline, and regression
 // detection against bench/baseline.json, on made-up figures. No test here measures or asserts a time.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { generateCorpus } from "../bench/corpus.js";
+import { generateCorpus, toJsonl } from "../bench/corpus.js";
 import type { ProbeResult } from "../bench/probe.js";
 import { type CpuProfile, renderProfile, summariseProfile } from "../bench/profile.js";
 import {
@@ -13,6 +17,7 @@ import {
   ratios,
   regressions,
   renderComparison,
+  renderFloor,
   renderResults,
 } from "../bench/report.js";
 
@@ -170,4 +175,43 @@ test("the table shows the cores a mode kept busy, and a dash where a baseline di
   assert.match(text, /pinned to one core/);
   assert.match(text, /\bcode\s+1,000\s.*\s1\.31\s/);
   assert.match(text, /\bbaseline\s+4,000\s.*\s-\s/);
+});
+
+test("the floor line says what the target leaves for the rules, or how far the floor alone is over", () => {
+  const report = (floor: number): BenchReport => ({
+    version: 1,
+    date: "2026-11-29T00:00:00.000Z",
+    machine: { cpus: 2, model: "test", node: "v20" },
+    corpus: { articles: 100, seed: 7, sentences: 1000, tokens: 15000 },
+    passes: 4,
+    results: [result("baseline", 8000), result("floor", floor), result("code", 2000)],
+    ratios: {},
+  });
+  // Baseline 125 µs per article: at 0.5, code may take 250; a floor of 200 µs leaves 50; code takes 500.
+  const text = renderFloor(report(5000));
+  assert.match(text, /floor 200 µs per article, 0\.63 of the baseline's speed/);
+  assert.match(text, /may take 250 µs per article: 50 µs are left for every rule; code's rules take 300/);
+  assert.match(renderFloor(report(2500)), /the floor alone is 150 µs over/);
+  assert.equal(renderFloor({ ...report(5000), results: [result("baseline", 8000)] }), "", "no floor probe");
+});
+
+test("the floor probe reads, calls chrono and looks words up on a real corpus, and reports its passes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-floor-"));
+  try {
+    const input = join(dir, "corpus.jsonl");
+    writeFileSync(input, generateCorpus({ articles: 20, seed: 3 }).map(toJsonl).join(""));
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "bench/probe.ts", "--mode", "floor", "--input", input, "--passes", "2"],
+      { encoding: "utf8" },
+    );
+    const r = JSON.parse(out) as ProbeResult;
+    assert.equal(r.mode, "floor");
+    assert.equal(r.articles, 20);
+    assert.equal(r.passSeconds.length, 2);
+    assert.ok(r.passSeconds.every((s) => s > 0));
+    assert.equal(r.passCpuSeconds?.length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

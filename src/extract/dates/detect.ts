@@ -61,6 +61,26 @@ function chronoRange(doc: Doc, sentence: Sentence, text: string): [number, numbe
   return [doc.tokens[from].start, doc.tokens[to].end];
 }
 
+/**
+ * What chrono finds in a sentence (text: the sentence's own), read from the words around its anchors against
+ * the article date, with where the text it read starts; null when the sentence has nothing for it. The
+ * bench's floor probe calls chrono exactly as the detector does, through this.
+ */
+export function chronoFindings(
+  doc: Doc,
+  sentence: Sentence,
+  text: string,
+  ref: Reference,
+): { from: number; results: ParsedResult[] } | null {
+  const range = chronoRange(doc, sentence, text);
+  if (range === null) return null;
+  const results = casual.parse(doc.text.slice(range[0], range[1]), {
+    instant: new Date(ref.day * 86_400_000 + 12 * 3_600_000),
+    timezone: 0,
+  });
+  return { from: range[0], results };
+}
+
 /** Years and periods need a year in the text. */
 const YEAR_ANCHOR = /\b(1[5-9]|20)\d\d/;
 
@@ -81,16 +101,12 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
     ids ??= clauseIds(doc, sentence);
     return futureContext(doc, sentence, ids, tokenAt(doc, sentence, charStart));
   };
-  const range = chronoRange(doc, sentence, text);
-  const found = range
-    ? casual.parse(doc.text.slice(range[0], range[1]), {
-        instant: new Date(ref.day * 86_400_000 + 12 * 3_600_000),
-        timezone: 0,
-      })
-    : [];
-  for (const r of found) {
-    const mention = fromChrono(doc, sentence, range ? range[0] : sentence.start, r, ref, future);
-    if (mention) out.push(mention);
+  const chrono = chronoFindings(doc, sentence, text, ref);
+  if (chrono) {
+    for (const r of chrono.results) {
+      const mention = fromChrono(doc, sentence, chrono.from, r, ref, future);
+      if (mention) out.push(mention);
+    }
   }
   if (!YEAR_ANCHOR.test(text)) return out.sort((a, b) => a.start - b.start);
   for (const p of periods(doc, sentence, ref)) {
