@@ -13,23 +13,48 @@ export interface StreamOptions {
   dataDir?: string;
 }
 
+/**
+ * A coded article as `dyad code` writes it: the record's JSON (one line, without its newline) and its
+ * number of events. A worker thread makes the line itself and hands over one string, where a record's
+ * objects would be rebuilt by the calling thread only to be serialised again (docs/bench.md).
+ */
+export type LineResult =
+  | { ok: true; article: Article; json: string; events: number }
+  | { ok: false; error: DyadError; article?: Article };
+
+/** A record's line and its number of events. */
+export function lineOf(record: CodedArticle): { json: string; events: number } {
+  return { json: JSON.stringify(record), events: record.events.length };
+}
+
+/** The line of a coded article; a failure stays as it is. */
+export function toLine(result: CodeResult): LineResult {
+  return result.ok ? { ok: true, article: result.article, ...lineOf(result.record) } : result;
+}
+
+/**
+ * Puts what was made of a batch's articles (one value each, in order) back among the batch's read errors,
+ * in input order.
+ */
+export function interleave<V, R>(
+  items: readonly ReadResult[],
+  values: readonly V[],
+  make: (article: Article, value: V) => R,
+): (R | { ok: false; error: DyadError })[] {
+  const out: (R | { ok: false; error: DyadError })[] = [];
+  let v = 0;
+  for (const item of items) out.push(item.ok ? make(item.article, values[v++]) : item);
+  return out;
+}
+
 /** Puts the results for a batch's articles back among the batch's read errors, in input order. */
 export function mergeResults(items: readonly ReadResult[], results: readonly CodedOrFailed[]): CodeResult[] {
-  const out: CodeResult[] = [];
-  let r = 0;
-  for (const item of items) {
-    if (!item.ok) {
-      out.push(item);
-      continue;
-    }
-    const result = results[r++];
-    out.push(
-      result.ok
-        ? { ok: true, article: item.article, record: result.record }
-        : { ok: false, error: result.error, article: item.article },
-    );
-  }
-  return out;
+  return interleave(
+    items,
+    results,
+    (article, result): CodeResult =>
+      result.ok ? { ok: true, article, record: result.record } : { ok: false, error: result.error, article },
+  );
 }
 
 /** Articles coded together, component by component (Pipeline.runBatch), when the source has them ready. */
@@ -80,4 +105,12 @@ export async function* codeStream(
       else ended?.catch(() => {});
     }
   }
+}
+
+/** codeStream, each coded article as its line (`dyad code --format jsonl` in one thread). */
+export async function* codeLines(
+  source: AsyncIterable<ReadResult>,
+  options: StreamOptions = {},
+): AsyncGenerator<LineResult> {
+  for await (const result of codeStream(source, options)) yield toLine(result);
 }

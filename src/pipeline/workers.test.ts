@@ -9,8 +9,8 @@ import { DyadError } from "../core/errors.js";
 import type { ReadResult } from "../ingest/index.js";
 import { DATA_DIR } from "../knowledge/files.js";
 import { createDyad } from "./dyad.js";
-import { type CodeResult, codeStream } from "./stream.js";
-import { codeStreamParallel, DEFAULT_DEPTH, depthFor } from "./workers.js";
+import { type CodeResult, codeLines, codeStream, type LineResult } from "./stream.js";
+import { codeLinesParallel, codeStreamParallel, DEFAULT_DEPTH, depthFor } from "./workers.js";
 
 // A copy of data/ taken once, so that every thread of a test reads the same knowledge even while the
 // files are being edited.
@@ -56,19 +56,61 @@ test("two and three coding threads give the same results as one thread, in input
     single.some((s) => s.includes('"events":[{')),
     "the corpus has events to compare",
   );
-  // Threads from the start, threads that start part-way (after 12 articles coded here), and the default,
-  // under which so short an input is coded here alone.
+  // Threads from the start, threads that start part-way (after 12 articles coded here), each waited for
+  // so that they code part of the input; and the default, under which so short an input is coded here alone.
   for (const [workers, startAfter] of [
     [2, 0],
     [3, 0],
     [2, 12],
     [2, undefined],
   ]) {
+    const counts = { here: 0, threads: 0 };
+    const waitForThreads = startAfter !== undefined;
     const parallel = await collect(
-      codeStreamParallel(from(items), { workers, batchSize: 3, dataDir, startAfter }),
+      codeStreamParallel(from(items), { workers, batchSize: 3, dataDir, startAfter, waitForThreads, counts }),
     );
+    const label = `${workers} threads starting after ${startAfter ?? "the default"}`;
     assert.equal(parallel.length, items.length);
-    assert.deepEqual(parallel, single, `${workers} threads starting after ${startAfter ?? "the default"}`);
+    assert.deepEqual(parallel, single, label);
+    assert.equal(counts.here + counts.threads, 60, label);
+    if (waitForThreads) assert.ok(counts.threads > 0 && counts.here >= (startAfter ?? 0), label);
+    else assert.equal(counts.threads, 0, label);
+  }
+});
+
+/** What `dyad code` writes of a line result: the line, or the error. */
+function lineView(result: LineResult): string {
+  return result.ok
+    ? `${result.article.id} ${result.events} ${result.json}`
+    : `${result.article?.id ?? null} ${result.error.code} ${result.error.message}`;
+}
+
+test("lines made by the coding threads are the records' JSON, in input order, with their event counts", async () => {
+  // Long enough for threads that start after 9 articles: the window reads 16 batches ahead.
+  const items = source(60);
+  const records: string[] = [];
+  for await (const r of codeStream(from(items), { dataDir })) {
+    records.push(
+      r.ok
+        ? `${r.article.id} ${r.record.events.length} ${JSON.stringify(r.record)}`
+        : `${r.article?.id ?? null} ${r.error.code} ${r.error.message}`,
+    );
+  }
+  assert.ok(
+    records.some((line) => / [1-9]\d* \{/.test(line)),
+    "some article has events",
+  );
+  const one: string[] = [];
+  for await (const r of codeLines(from(items), { dataDir })) one.push(lineView(r));
+  assert.deepEqual(one, records, "one thread");
+  // Threads from the start (most lines made by a worker thread), and threads that start part-way.
+  for (const startAfter of [0, 9]) {
+    const lines: string[] = [];
+    const counts = { here: 0, threads: 0 };
+    const options = { workers: 2, batchSize: 3, dataDir, startAfter, waitForThreads: true, counts };
+    for await (const r of codeLinesParallel(from(items), options)) lines.push(lineView(r));
+    assert.deepEqual(lines, records, `two threads starting after ${startAfter}`);
+    assert.ok(counts.threads > 0, "a worker thread made lines");
   }
 });
 
@@ -83,8 +125,10 @@ test("one worker codes in the calling thread", async () => {
 test("read errors pass through in their place and keep their code", async () => {
   const items = source(10);
   const results: CodeResult[] = [];
-  for await (const r of codeStreamParallel(from(items), { workers: 2, batchSize: 2, dataDir, startAfter: 0 }))
-    results.push(r);
+  const counts = { here: 0, threads: 0 };
+  const options = { workers: 2, batchSize: 2, dataDir, startAfter: 0, waitForThreads: true, counts };
+  for await (const r of codeStreamParallel(from(items), options)) results.push(r);
+  assert.ok(counts.threads > 0, "a worker thread coded some of the articles");
   const failed = results.flatMap((r, i) => (r.ok ? [] : [i]));
   assert.deepEqual(
     failed,

@@ -9,7 +9,7 @@ import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
-import { type CodeResult, mergeResults } from "./stream.js";
+import { type CodeResult, interleave, type LineResult, lineOf, mergeResults, toLine } from "./stream.js";
 
 export interface ParallelOptions {
   /**
@@ -32,6 +32,14 @@ export interface ParallelOptions {
    * while, and the results must come back in input order: on a short input the threads only slow it down.
    */
   startAfter?: number;
+  /**
+   * Waits for every worker thread to be ready before coding the first batch after they start. By default
+   * this thread codes meanwhile, so that a short input may be done before a thread could help; tests and
+   * measurements that must see the threads work wait for them.
+   */
+  waitForThreads?: boolean;
+  /** Filled in as the stream goes: the articles coded by this thread and by the worker threads. */
+  counts?: { here: number; threads: number };
 }
 
 export const DEFAULT_BATCH_SIZE = 8;
@@ -64,9 +72,15 @@ interface SerialError {
   message: string;
 }
 
-type WorkerResult = { ok: true; record: CodedArticle } | { ok: false; error: SerialError };
+/** What a worker thread hands back for each article: the record, or its line (see LineResult). */
+type Form = "record" | "line";
 
-type ToWorker = { type: "batch"; id: number; articles: Article[] };
+type WorkerResult =
+  | { ok: true; record: CodedArticle }
+  | { ok: true; json: string; events: number }
+  | { ok: false; error: SerialError };
+
+type ToWorker = { type: "batch"; id: number; form: Form; articles: Article[] };
 type FromWorker =
   | { type: "ready" }
   | { type: "done"; id: number; results: WorkerResult[] }
@@ -99,9 +113,10 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
   }
   port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
-    const results = dyad
-      .codeMany(message.articles)
-      .map((r): WorkerResult => (r.ok ? r : { ok: false, error: serialise(r.error) }));
+    const results = dyad.codeMany(message.articles).map((r): WorkerResult => {
+      if (!r.ok) return { ok: false, error: serialise(r.error) };
+      return message.form === "line" ? { ok: true, ...lineOf(r.record) } : r;
+    });
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
   });
 }
@@ -136,7 +151,9 @@ interface Pool {
   load(): number;
   /** Why the pool broke (a thread failed to start or crashed), or null. */
   failure(): unknown;
-  submit(articles: Article[]): Promise<WorkerResult[]>;
+  /** Resolves once every thread is ready; rejects if the pool breaks first. */
+  ready(): Promise<void>;
+  submit(articles: Article[], form: Form): Promise<WorkerResult[]>;
   close(): Promise<void>;
 }
 
@@ -150,9 +167,13 @@ function createPool(size: number, dataDir: string | undefined): Pool {
   let nextId = 0;
   let failure: unknown = null;
   let closing = false;
+  let readyWaiter: { resolve(): void; reject(error: unknown): void } | null = null;
+  const allReady = () => threads.every((t) => t.ready);
 
   const fail = (error: unknown) => {
     if (failure === null) failure = error;
+    readyWaiter?.reject(failure);
+    readyWaiter = null;
     for (const t of threads) {
       for (const p of t.pending.values()) p.reject(failure);
       t.pending.clear();
@@ -167,6 +188,10 @@ function createPool(size: number, dataDir: string | undefined): Pool {
       }
       if (message.type === "ready") {
         thread.ready = true;
+        if (allReady()) {
+          readyWaiter?.resolve();
+          readyWaiter = null;
+        }
         return;
       }
       const p = thread.pending.get(message.id);
@@ -190,13 +215,20 @@ function createPool(size: number, dataDir: string | undefined): Pool {
   return {
     load: () => leastBusy()?.pending.size ?? Number.POSITIVE_INFINITY,
     failure: () => failure,
-    submit(articles) {
+    ready() {
+      if (failure !== null) return Promise.reject(failure);
+      if (allReady()) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        readyWaiter = { resolve, reject };
+      });
+    },
+    submit(articles, form) {
       if (failure !== null) return Promise.reject(failure);
       const thread = leastBusy() ?? threads[0];
       const id = nextId++;
       return new Promise<WorkerResult[]>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
-        thread.worker.postMessage({ type: "batch", id, articles } satisfies ToWorker);
+        thread.worker.postMessage({ type: "batch", id, form, articles } satisfies ToWorker);
       });
     },
     async close() {
@@ -207,11 +239,11 @@ function createPool(size: number, dataDir: string | undefined): Pool {
 }
 
 /** A batch in the window: coded here (local) or by a worker thread; results set once known. */
-interface Slot {
+interface Slot<R> {
   items: ReadResult[];
   articles: Article[];
   local: boolean;
-  results: CodeResult[] | null;
+  results: R[] | null;
   failure: { error: unknown } | null;
   settled: Promise<void> | null;
 }
@@ -219,16 +251,73 @@ interface Slot {
 /** One turn of the event loop, so that worker threads' answers are taken in between local batches. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** What the stream yields for a batch, from the results of this thread or of a worker thread. */
+interface Output<R> {
+  form: Form;
+  here(items: readonly ReadResult[], coded: readonly CodedOrFailed[]): R[];
+  there(items: readonly ReadResult[], coded: readonly WorkerResult[]): R[];
+}
+
+/** A worker's result as this thread's: its error rebuilt, a record as it is, a line made into a record's. */
+function fromWorker(result: WorkerResult): CodedOrFailed | { ok: true; json: string; events: number } {
+  return result.ok ? result : { ok: false, error: revive(result.error) };
+}
+
+const RECORDS: Output<CodeResult> = {
+  form: "record",
+  here: mergeResults,
+  there: (items, coded) =>
+    mergeResults(
+      items,
+      coded.map((r) => {
+        const result = fromWorker(r);
+        if (result.ok && !("record" in result)) throw new Error("a worker thread sent a line for a record");
+        return result;
+      }),
+    ),
+};
+
+const LINES: Output<LineResult> = {
+  form: "line",
+  here: (items, coded) => mergeResults(items, coded).map(toLine),
+  there: (items, coded) =>
+    interleave(items, coded, (article, r): LineResult => {
+      const result = fromWorker(r);
+      if (!result.ok) return { ok: false, error: result.error, article };
+      if ("record" in result) return toLine({ ok: true, article, record: result.record });
+      return { ok: true, article, json: result.json, events: result.events };
+    }),
+};
+
 /**
  * codeStream on every core: the same CodeResults in the same (input) order. This thread codes too: a batch
  * goes to a worker thread while one has room, else it is coded here, while the threads work. At most
  * workers × depth batches are read ahead, so memory stays flat however long the source is. The caller must
  * consume the stream to its end or stop it (break out of for-await), which ends the threads.
  */
-export async function* codeStreamParallel(
+export function codeStreamParallel(
   source: AsyncIterable<ReadResult>,
   options: ParallelOptions = {},
 ): AsyncGenerator<CodeResult> {
+  return codeParallel(source, options, RECORDS);
+}
+
+/**
+ * codeLines on every core: each coded article as its JSON line, made by the thread that coded it, in input
+ * order; the lines are the ones one thread makes (`dyad code --format jsonl`).
+ */
+export function codeLinesParallel(
+  source: AsyncIterable<ReadResult>,
+  options: ParallelOptions = {},
+): AsyncGenerator<LineResult> {
+  return codeParallel(source, options, LINES);
+}
+
+async function* codeParallel<R>(
+  source: AsyncIterable<ReadResult>,
+  options: ParallelOptions,
+  output: Output<R>,
+): AsyncGenerator<R> {
   const size = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const depth = Math.max(1, Math.floor(options.depth ?? DEFAULT_DEPTH));
@@ -236,14 +325,16 @@ export async function* codeStreamParallel(
   const startAfter = Math.max(0, Math.floor(options.startAfter ?? START_AFTER));
   let pool: Pool | null = null;
   let codedHere = 0;
+  const counts = options.counts;
   let dyad: Dyad | null = null;
-  const codeHere = (slot: Slot) => {
+  const codeHere = (slot: Slot<R>) => {
     dyad ??= createDyad({ dataDir: options.dataDir });
-    slot.results = mergeResults(slot.items, dyad.codeMany(slot.articles));
+    slot.results = output.here(slot.items, dyad.codeMany(slot.articles));
+    if (counts) counts.here += slot.articles.length;
     codedHere += slot.articles.length;
   };
   const input = source[Symbol.asyncIterator]();
-  const window: Slot[] = [];
+  const window: Slot<R>[] = [];
   let exhausted = false;
   try {
     for (;;) {
@@ -260,18 +351,18 @@ export async function* codeStreamParallel(
         if (items.length === 0) break;
         const articles = items.flatMap((item) => (item.ok ? [item.article] : []));
         // The threads start once this thread has coded enough for the input to be worth them.
-        if (pool === null && size > 1 && codedHere >= startAfter)
+        if (pool === null && size > 1 && codedHere >= startAfter) {
           pool = createPool(size - 1, options.dataDir);
-        const slot: Slot = { items, articles, local: true, results: null, failure: null, settled: null };
-        if (articles.length === 0) slot.results = mergeResults(items, []);
+          if (options.waitForThreads) await pool.ready();
+        }
+        const slot: Slot<R> = { items, articles, local: true, results: null, failure: null, settled: null };
+        if (articles.length === 0) slot.results = output.here(items, []);
         else if (pool !== null && pool.load() < depth) {
           slot.local = false;
-          slot.settled = pool.submit(articles).then(
+          slot.settled = pool.submit(articles, output.form).then(
             (results) => {
-              slot.results = mergeResults(
-                items,
-                results.map((r): CodedOrFailed => (r.ok ? r : { ok: false, error: revive(r.error) })),
-              );
+              slot.results = output.there(items, results);
+              if (counts) counts.threads += articles.length;
             },
             (error: unknown) => {
               slot.failure = { error };

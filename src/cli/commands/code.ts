@@ -1,5 +1,6 @@
 // dyad code: read articles, code them, write JSONL, JSON or a table.
 import type { Command } from "commander";
+import type { DyadError } from "../../core/errors.js";
 import type { CodedArticle } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
 import { EXIT } from "../exit.js";
@@ -41,31 +42,45 @@ export function registerCode(program: Command, io: Io): void {
         return;
       }
       // The pipeline (wink's model, chrono, the knowledge base) is loaded by the commands that code only.
-      const { codeStream } = await import("../../pipeline/stream.js");
-      const { codeStreamParallel, defaultWorkers } = await import("../../pipeline/workers.js");
+      const { codeLines, codeStream } = await import("../../pipeline/stream.js");
+      const { codeLinesParallel, codeStreamParallel, defaultWorkers } = await import(
+        "../../pipeline/workers.js"
+      );
       const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
       const source = readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) });
-      // One worker codes in this thread: no thread to start, no second copy of the knowledge base.
-      const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
       const progress = createProgress("coding");
-      const keep: CodedArticle[] = [];
       let failed = 0;
-      for await (const result of results) {
-        if (!result.ok) {
-          failed++;
-          reportError(io, result.error);
-          continue;
+      const fail = (error: DyadError) => {
+        failed++;
+        reportError(io, error);
+      };
+      if (opts.format === "jsonl") {
+        // Each thread makes the lines of what it coded: a worker thread hands over strings, not records.
+        // One worker codes in this thread: no thread to start, no second copy of the knowledge base.
+        const lines = workers > 1 ? codeLinesParallel(source, { workers }) : codeLines(source);
+        for await (const line of lines) {
+          if (!line.ok) {
+            fail(line.error);
+            continue;
+          }
+          progress.tick(1, line.events);
+          io.out(`${line.json}\n`);
         }
-        const record = result.record;
-        progress.tick(1, record.events.length);
-        if (opts.format === "jsonl") io.out(`${JSON.stringify(record)}\n`);
-        else keep.push(record);
+      } else {
+        const keep: CodedArticle[] = [];
+        const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
+        for await (const result of results) {
+          if (!result.ok) {
+            fail(result.error);
+            continue;
+          }
+          progress.tick(1, result.record.events.length);
+          keep.push(result.record);
+        }
+        if (opts.format === "json") io.out(`${JSON.stringify(keep, null, 2)}\n`);
+        else io.out(renderTable(["date", "source", "event", "target", "trigger"], eventRows(keep)));
       }
       progress.stop();
-      if (opts.format === "json") io.out(`${JSON.stringify(keep, null, 2)}\n`);
-      if (opts.format === "table") {
-        io.out(renderTable(["date", "source", "event", "target", "trigger"], eventRows(keep)));
-      }
       if (failed > 0) io.exit(EXIT.ARTICLES_FAILED);
     });
 }
