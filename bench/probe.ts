@@ -9,6 +9,7 @@ import { dayNumber } from "../src/extract/dates/calendar.js";
 import { chronoFindings } from "../src/extract/dates/detect.js";
 import { loadGazetteer } from "../src/extract/places/index.js";
 import { type ReadResult, readInputs } from "../src/ingest/index.js";
+import { loadKnowledge } from "../src/knowledge/index.js";
 import { getNlp } from "../src/nlp/index.js";
 import { createDyad, type RunContext } from "../src/pipeline/dyad.js";
 import { tuneHeap } from "../src/pipeline/heap.js";
@@ -16,7 +17,8 @@ import { type CodeResult, codeStream, STREAM_BATCH } from "../src/pipeline/strea
 import { codeStreamParallel, depthFor } from "../src/pipeline/workers.js";
 import { type IngestItem, openStore, type Store } from "../src/store/index.js";
 
-export type ProbeMode = "baseline" | "code" | "ingest" | "stages" | "floor";
+const MODES = ["baseline", "code", "ingest", "stages", "floor"] as const;
+export type ProbeMode = (typeof MODES)[number];
 
 export interface ProbeResult {
   mode: ProbeMode;
@@ -282,7 +284,8 @@ function stages(articles: readonly Article[], passes: number): Omit<ProbeResult,
  */
 function floor(articles: readonly Article[], passes: number): Omit<ProbeResult, "peakRssKb"> {
   const nlp = getNlp();
-  const { knowledge } = createDyad();
+  // The knowledge base alone: the pipeline's components (and their own gazetteer) are not built.
+  const knowledge = loadKnowledge();
   const actorIndex = knowledge.actors.index;
   const anchors = knowledge.lexicon.byAnchor;
   const gazetteer = loadGazetteer();
@@ -332,10 +335,8 @@ async function main(): Promise<void> {
     },
   });
   const mode = values.mode as ProbeMode;
-  if (!["baseline", "code", "ingest", "stages", "floor"].includes(mode) || !values.input) {
-    throw new Error(
-      "usage: probe --mode baseline|code|ingest|stages|floor --input corpus.jsonl [--passes N] [--workers N]",
-    );
+  if (!MODES.includes(mode) || !values.input) {
+    throw new Error(`usage: probe --mode ${MODES.join("|")} --input corpus.jsonl [--passes N] [--workers N]`);
   }
   const passes = Math.max(1, Number(values.passes));
   const workers = Math.max(0, Number(values.workers));

@@ -28,7 +28,7 @@ export function lineOf(record: CodedArticle): { json: string; events: number } {
 }
 
 /** The line of a coded article; a failure stays as it is. */
-export function toLine(result: CodeResult): LineResult {
+function toLine(result: CodeResult): LineResult {
   return result.ok ? { ok: true, article: result.article, ...lineOf(result.record) } : result;
 }
 
@@ -48,7 +48,7 @@ export function interleave<V, R>(
 }
 
 /** Puts the results for a batch's articles back among the batch's read errors, in input order. */
-export function mergeResults(items: readonly ReadResult[], results: readonly CodedOrFailed[]): CodeResult[] {
+function mergeResults(items: readonly ReadResult[], results: readonly CodedOrFailed[]): CodeResult[] {
   return interleave(
     items,
     results,

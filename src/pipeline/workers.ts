@@ -9,7 +9,7 @@ import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
-import { type CodeResult, interleave, type LineResult, lineOf, mergeResults, toLine } from "./stream.js";
+import { type CodeResult, interleave, type LineResult, lineOf } from "./stream.js";
 
 export interface ParallelOptions {
   /**
@@ -72,13 +72,23 @@ interface SerialError {
   message: string;
 }
 
-/** What a worker thread hands back for each article: the record, or its line (see LineResult). */
-type Form = "record" | "line";
+/**
+ * What the thread that coded an article makes of its record before handing it on, by the name a worker
+ * thread is sent: the record itself (CodeResult), or its line (LineResult).
+ */
+const FORMS = {
+  record: (record: CodedArticle) => ({ record }),
+  line: lineOf,
+};
+type Form = keyof typeof FORMS;
+type Made<F extends Form> = ReturnType<(typeof FORMS)[F]>;
 
-type WorkerResult =
-  | { ok: true; record: CodedArticle }
-  | { ok: true; json: string; events: number }
-  | { ok: false; error: SerialError };
+/** What the stream yields for an article in form F. */
+type Coded<F extends Form> =
+  | ({ ok: true; article: Article } & Made<F>)
+  | { ok: false; error: DyadError; article?: Article };
+
+type WorkerResult = { ok: true; made: Made<Form> } | { ok: false; error: SerialError };
 
 type ToWorker = { type: "batch"; id: number; form: Form; articles: Article[] };
 type FromWorker =
@@ -113,10 +123,13 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
   }
   port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
-    const results = dyad.codeMany(message.articles).map((r): WorkerResult => {
-      if (!r.ok) return { ok: false, error: serialise(r.error) };
-      return message.form === "line" ? { ok: true, ...lineOf(r.record) } : r;
-    });
+    const make = FORMS[message.form];
+    const results = dyad
+      .codeMany(message.articles)
+      .map(
+        (r): WorkerResult =>
+          r.ok ? { ok: true, made: make(r.record) } : { ok: false, error: serialise(r.error) },
+      );
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
   });
 }
@@ -251,44 +264,6 @@ interface Slot<R> {
 /** One turn of the event loop, so that worker threads' answers are taken in between local batches. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** What the stream yields for a batch, from the results of this thread or of a worker thread. */
-interface Output<R> {
-  form: Form;
-  here(items: readonly ReadResult[], coded: readonly CodedOrFailed[]): R[];
-  there(items: readonly ReadResult[], coded: readonly WorkerResult[]): R[];
-}
-
-/** A worker's result as this thread's: its error rebuilt, a record as it is, a line made into a record's. */
-function fromWorker(result: WorkerResult): CodedOrFailed | { ok: true; json: string; events: number } {
-  return result.ok ? result : { ok: false, error: revive(result.error) };
-}
-
-const RECORDS: Output<CodeResult> = {
-  form: "record",
-  here: mergeResults,
-  there: (items, coded) =>
-    mergeResults(
-      items,
-      coded.map((r) => {
-        const result = fromWorker(r);
-        if (result.ok && !("record" in result)) throw new Error("a worker thread sent a line for a record");
-        return result;
-      }),
-    ),
-};
-
-const LINES: Output<LineResult> = {
-  form: "line",
-  here: (items, coded) => mergeResults(items, coded).map(toLine),
-  there: (items, coded) =>
-    interleave(items, coded, (article, r): LineResult => {
-      const result = fromWorker(r);
-      if (!result.ok) return { ok: false, error: result.error, article };
-      if ("record" in result) return toLine({ ok: true, article, record: result.record });
-      return { ok: true, article, json: result.json, events: result.events };
-    }),
-};
-
 /**
  * codeStream on every core: the same CodeResults in the same (input) order. This thread codes too: a batch
  * goes to a worker thread while one has room, else it is coded here, while the threads work. At most
@@ -299,7 +274,7 @@ export function codeStreamParallel(
   source: AsyncIterable<ReadResult>,
   options: ParallelOptions = {},
 ): AsyncGenerator<CodeResult> {
-  return codeParallel(source, options, RECORDS);
+  return codeParallel(source, options, "record");
 }
 
 /**
@@ -310,14 +285,30 @@ export function codeLinesParallel(
   source: AsyncIterable<ReadResult>,
   options: ParallelOptions = {},
 ): AsyncGenerator<LineResult> {
-  return codeParallel(source, options, LINES);
+  return codeParallel(source, options, "line");
 }
 
-async function* codeParallel<R>(
+async function* codeParallel<F extends Form>(
   source: AsyncIterable<ReadResult>,
   options: ParallelOptions,
-  output: Output<R>,
-): AsyncGenerator<R> {
+  form: F,
+): AsyncGenerator<Coded<F>> {
+  const make = FORMS[form] as (record: CodedArticle) => Made<F>;
+  // A batch's results in input order, from this thread's records or from what a worker thread made of them.
+  const here = (items: readonly ReadResult[], coded: readonly CodedOrFailed[]) =>
+    interleave(
+      items,
+      coded,
+      (article, r): Coded<F> =>
+        r.ok ? { ok: true, article, ...make(r.record) } : { ok: false, error: r.error, article },
+    );
+  const there = (items: readonly ReadResult[], coded: readonly WorkerResult[]) =>
+    interleave(
+      items,
+      coded,
+      (article, r): Coded<F> =>
+        r.ok ? { ok: true, article, ...(r.made as Made<F>) } : { ok: false, error: revive(r.error), article },
+    );
   const size = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const depth = Math.max(1, Math.floor(options.depth ?? DEFAULT_DEPTH));
@@ -327,14 +318,14 @@ async function* codeParallel<R>(
   let codedHere = 0;
   const counts = options.counts;
   let dyad: Dyad | null = null;
-  const codeHere = (slot: Slot<R>) => {
+  const codeHere = (slot: Slot<Coded<F>>) => {
     dyad ??= createDyad({ dataDir: options.dataDir });
-    slot.results = output.here(slot.items, dyad.codeMany(slot.articles));
+    slot.results = here(slot.items, dyad.codeMany(slot.articles));
     if (counts) counts.here += slot.articles.length;
     codedHere += slot.articles.length;
   };
   const input = source[Symbol.asyncIterator]();
-  const window: Slot<R>[] = [];
+  const window: Slot<Coded<F>>[] = [];
   let exhausted = false;
   try {
     for (;;) {
@@ -355,13 +346,20 @@ async function* codeParallel<R>(
           pool = createPool(size - 1, options.dataDir);
           if (options.waitForThreads) await pool.ready();
         }
-        const slot: Slot<R> = { items, articles, local: true, results: null, failure: null, settled: null };
-        if (articles.length === 0) slot.results = output.here(items, []);
+        const slot: Slot<Coded<F>> = {
+          items,
+          articles,
+          local: true,
+          results: null,
+          failure: null,
+          settled: null,
+        };
+        if (articles.length === 0) slot.results = here(items, []);
         else if (pool !== null && pool.load() < depth) {
           slot.local = false;
-          slot.settled = pool.submit(articles, output.form).then(
+          slot.settled = pool.submit(articles, form).then(
             (results) => {
-              slot.results = output.there(items, results);
+              slot.results = there(items, results);
               if (counts) counts.threads += articles.length;
             },
             (error: unknown) => {
