@@ -205,6 +205,21 @@ export interface PlaceMention extends Place {
   tokenEnd: number;
 }
 
+/**
+ * The dependency parse of a Doc, one entry per token of doc.tokens, in Universal Dependencies terms.
+ * Written by the syntax component (src/nlp); every later component reads it rather than parsing again.
+ */
+export interface Parse {
+  /** Head of each token as an index into doc.tokens; -1 for the root of its sentence. */
+  head: Int32Array;
+  /** UD relation of each token to its head, with its subtype: "nsubj", "nsubj:pass", "obl", "root". */
+  deprel: string[];
+  /** The tagger's UPOS tag of each token (the parser's input; token.pos is the NLP library's tag). */
+  upos: Pos[];
+  /** The tagger's Penn Treebank tag of each token ("VBD", "NNP"). */
+  xpos: string[];
+}
+
 /** An error attached to one article. */
 export interface ArticleError {
   code: string;
@@ -224,6 +239,8 @@ export interface Doc {
   mentions: Mention[];
   dates: DateMention[];
   places: PlaceMention[];
+  /** The dependency parse (heads, relations, the tagger's tags), filled by the syntax component; null before. */
+  parse: Parse | null;
   /** Clause analysis, filled by src/code; opaque to other layers. */
   clauses: unknown[];
   events: Event[];

@@ -160,6 +160,7 @@ function createNlp(nlp: Wink): Nlp {
         mentions: [],
         dates: [],
         places: [],
+        parse: null,
         clauses: [],
         events: [],
         quotes: [],

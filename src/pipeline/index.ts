@@ -10,6 +10,7 @@ export type DocField =
   | "coref"
   | "dates"
   | "places"
+  | "parse"
   | "clauses"
   | "events"
   | "quotes";
