@@ -51,9 +51,32 @@ function skippable(t: Token): boolean {
   return GAP_POS.has(t.pos) || QUOTES.has(t.text) || t.text === "-";
 }
 
+/** Words a pattern wants before its anchor may stand this far from the word after them. */
+const MAX_BEFORE_GAP = 6;
+
+/** True when the pattern's `before` words stand, in order, before token a within its sentence. */
+function beforeMatches(doc: Doc, p: Pattern, a: number, sentenceStart: number): boolean {
+  let cursor = a - 1;
+  for (let e = p.before.length - 1; e >= 0; e--) {
+    const alts = p.before[e].alts;
+    let found = -1;
+    for (let k = cursor; k >= Math.max(sentenceStart, cursor - MAX_BEFORE_GAP); k--) {
+      if (wordMatches(doc.tokens[k], alts)) {
+        found = k;
+        break;
+      }
+    }
+    if (found === -1) return false;
+    cursor = found - 1;
+  }
+  return true;
+}
+
 /** Matches a pattern whose anchor is token a, within [a, limit). */
 function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | null {
   const tokens = doc.tokens;
+  if (p.before.length > 0 && !beforeMatches(doc, p, a, doc.sentences[tokens[a].sentence].tokenStart))
+    return null;
   const m: Match = {
     pattern: p,
     anchor: a,
@@ -652,6 +675,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (!best) continue;
           for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
+          if (p.flags.has("void")) continue;
           const clause = clauseOf(doc, i);
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
@@ -836,6 +860,19 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             orgTarget: targets.some((a) => a.org !== null),
           });
           add(code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence, reported);
+          if (p.reverse && targets.length > 0) {
+            // "left for Minas Tirith" [032:033]: the visit implies the host's event in the other direction.
+            add(
+              p.reverse,
+              targets,
+              sources,
+              modality,
+              [best.anchor, best.anchor + 1],
+              `${rule} (reverse: ${p.reverse})`,
+              confidence,
+              reported,
+            );
+          }
         }
 
         // 2. Reported evaluation: a speaker's judgement of another actor is praise or criticism.

@@ -59,12 +59,23 @@ export interface Agent {
   phrase: string;
   sector: string;
   title: boolean;
+  /** The agent's code goes before the actor's (`NGO` + `ARN`), as PETRARCH's `[NGO~]`; else after it. */
+  prefix?: boolean;
+  /** file:line of the entry (and of the dictionary line it was converted from). */
+  origin?: string;
 }
 
 /** What a phrase of the index names. */
 export type Entry =
   | { kind: "person"; person: Person; surname: boolean }
-  | { kind: "country"; country: Country; how: "name" | "demonym" | "metonym"; sector?: string }
+  | {
+      kind: "country";
+      country: Country;
+      how: "name" | "demonym" | "metonym";
+      sector?: string;
+      /** An actor given by its own code (actors/coded.tsv): the days the code holds, and where it comes from. */
+      coded?: { start: string | null; end: string | null; origin: string };
+    }
   | { kind: "org"; org: Org }
   | { kind: "group"; group: Group }
   | { kind: "agent"; agent: Agent; plural: boolean };
@@ -79,13 +90,18 @@ export interface Phrase {
   entries: Entry[];
 }
 
+type SourceFile = { name: string; text: string };
+
 export interface RawSources {
   countriesBase: readonly WorldCountry[];
-  countries?: { name: string; text: string };
-  orgs?: { name: string; text: string };
-  groups?: { name: string; text: string };
-  agents?: { name: string; text: string };
-  people: readonly { name: string; text: string }[];
+  /** Each file kind may come from several knowledge folders (`--kb +DIR`), bottom first. */
+  countries?: readonly SourceFile[];
+  orgs?: readonly SourceFile[];
+  groups?: readonly SourceFile[];
+  agents?: readonly SourceFile[];
+  /** Actors given by their own codes, as PETRARCH and TABARI actor dictionaries give them. */
+  coded?: readonly SourceFile[];
+  people: readonly SourceFile[];
 }
 
 /** The fields of the world-countries package that Dyad uses. */
@@ -216,8 +232,10 @@ export function compileActors(src: RawSources): ActorKb {
 
   // Countries: base facts from world-countries, then Dyad's additions.
   const excluded = new Set<string>();
-  const extra = src.countries ? parseTsv(src.countries.text, src.countries.name, ["iso3"]) : [];
-  for (const row of extra)
+  const extra = (src.countries ?? []).flatMap((f) =>
+    parseTsv(f.text, f.name, ["iso3"]).map((row) => ({ row, file: f.name })),
+  );
+  for (const { row } of extra)
     for (const x of list(row.get("exclude"))) excluded.add(`${kosovo(row.get("iso3"))}|${x}`);
   const addCountryName = (c: Country, text: string, how: "name" | "demonym" | "metonym") => {
     if (excluded.has(`${c.iso3}|${text}`)) return;
@@ -244,8 +262,8 @@ export function compileActors(src: RawSources): ActorKb {
     }
     for (const cap of wc.capital ?? []) addCountryName(c, cap, "metonym");
   }
-  for (const row of extra) {
-    const where = `${src.countries!.name}:${row.line}`;
+  for (const { row, file } of extra) {
+    const where = `${file}:${row.line}`;
     const iso3 = kosovo(row.get("iso3"));
     if (!/^[A-Z]{3}$/.test(iso3))
       throw new DyadError("E_DATA", `iso3 must be three capitals, got '${iso3}'`, where);
@@ -265,9 +283,9 @@ export function compileActors(src: RawSources): ActorKb {
     for (const n of list(row.get("metonyms"))) addCountryName(c, n, "metonym");
   }
 
-  if (src.orgs) {
-    for (const row of parseTsv(src.orgs.text, src.orgs.name, ["id", "org", "code", "name"])) {
-      const where = `${src.orgs.name}:${row.line}`;
+  for (const file of src.orgs ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["id", "org", "code", "name"])) {
+      const where = `${file.name}:${row.line}`;
       const id = row.get("id");
       if (orgs.has(id)) throw new DyadError("E_DATA", `org id '${id}' appears twice`, where);
       const o: Org = {
@@ -283,9 +301,9 @@ export function compileActors(src: RawSources): ActorKb {
     }
   }
 
-  if (src.groups) {
-    for (const row of parseTsv(src.groups.text, src.groups.name, ["id", "name", "sector", "code"])) {
-      const where = `${src.groups.name}:${row.line}`;
+  for (const file of src.groups ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["id", "name", "sector", "code"])) {
+      const where = `${file.name}:${row.line}`;
       const id = row.get("id");
       const country = row.get("country") || null;
       if (country && !/^[A-Z]{3}$/.test(country))
@@ -307,16 +325,48 @@ export function compileActors(src: RawSources): ActorKb {
     }
   }
 
-  if (src.agents) {
-    for (const row of parseTsv(src.agents.text, src.agents.name, ["phrase", "sector"])) {
+  for (const file of src.agents ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["phrase", "sector"])) {
+      const where = `${file.name}:${row.line}`;
       const phrase = row.get("phrase").toLowerCase();
-      const agent: Agent = { phrase, sector: row.get("sector"), title: row.get("title") === "yes" };
+      const position = row.get("position");
+      if (position !== "" && position !== "prefix" && position !== "suffix")
+        throw new DyadError("E_DATA", `position must be prefix or suffix, got '${position}'`, where);
+      const agent: Agent = {
+        phrase,
+        sector: row.get("sector"),
+        title: row.get("title") === "yes",
+        prefix: position === "prefix",
+        origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
+      };
       if (agents.has(phrase)) continue;
       agents.set(phrase, agent);
       add(phrase, { kind: "agent", agent, plural: false });
       const plurals = list(row.get("plurals"));
       for (const p of plurals.length ? plurals : [`${phrase}s`])
         add(p, { kind: "agent", agent, plural: true });
+    }
+  }
+
+  for (const file of src.coded ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["phrase", "code"])) {
+      const where = `${file.name}:${row.line}`;
+      const code = row.get("code");
+      if (!/^[A-Z0-9]+$|^\+\+\+$|^###$/.test(code))
+        throw new DyadError("E_DATA", `an actor code is capitals and digits, got '${code}'`, where);
+      const start = row.get("start") ? normaliseDate(row.get("start"), "start", where) : null;
+      const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
+      if (start && end && end < start)
+        throw new DyadError("E_DATA", `end ${end} is before start ${start}`, where);
+      let c = countries.get(code);
+      if (!c) {
+        c = { iso3: code, name: row.get("phrase"), kind: "country", continent: null };
+        countries.set(code, c);
+      }
+      const origin = row.get("origin") ? `${where} (${row.get("origin")})` : where;
+      for (const phrase of [row.get("phrase"), ...list(row.get("aliases"))]) {
+        add(phrase, { kind: "country", country: c, how: "name", coded: { start, end, origin } });
+      }
     }
   }
 

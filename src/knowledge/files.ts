@@ -12,16 +12,39 @@ export interface DataFile {
   text: string;
 }
 
+/**
+ * The knowledge folders of a run, bottom first: one folder (data/, or a folder `dyad kb import` wrote), or
+ * several stacked (`--kb +DIR`: the bundled data/ and DIR on top).
+ */
+export type DataDirs = string | readonly string[];
+
+export function dataLayers(dirs: DataDirs = DATA_DIR): readonly string[] {
+  return typeof dirs === "string" ? [dirs] : dirs;
+}
+
+function displayName(relative: string, dir: string): string {
+  return join(dir) === join(DATA_DIR) ? `data/${relative}` : join(dir, relative);
+}
+
 export function readDataFile(relative: string, dir = DATA_DIR): DataFile {
-  return { name: `data/${relative}`, text: readFileSync(join(dir, relative), "utf8") };
+  return { name: displayName(relative, dir), text: readFileSync(join(dir, relative), "utf8") };
+}
+
+/** The file in every layer that has it, bottom first. */
+export function readDataFiles(relative: string, dirs: DataDirs = DATA_DIR): DataFile[] {
+  return dataLayers(dirs)
+    .filter((d) => existsSync(join(d, relative)))
+    .map((d) => readDataFile(relative, d));
 }
 
 /** Every file with the given extension in a data sub-folder, sorted by name; empty if the folder is absent. */
-export function readDataFolder(relative: string, ext: string, dir = DATA_DIR): DataFile[] {
-  const folder = join(dir, relative);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((n) => n.endsWith(ext))
-    .sort()
-    .map((n) => readDataFile(`${relative}/${n}`, dir));
+export function readDataFolder(relative: string, ext: string, dirs: DataDirs = DATA_DIR): DataFile[] {
+  return dataLayers(dirs).flatMap((dir) => {
+    const folder = join(dir, relative);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .filter((n) => n.endsWith(ext))
+      .sort()
+      .map((n) => readDataFile(`${relative}/${n}`, dir));
+  });
 }

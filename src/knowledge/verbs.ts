@@ -18,8 +18,12 @@ export interface Pattern {
   flags: Set<string>;
   /** Number of word elements: longer patterns win. */
   words: number;
-  /** file:line of the entry, for evidence. */
+  /** file:line of the entry, for evidence (with the dictionary line it was converted from, if any). */
   origin: string;
+  /** Words that must stand before the anchor in its sentence, in this order (the last nearest). */
+  before: Extract<Element, { type: "word" }>[];
+  /** Code of the event the pattern implies in the other direction (target to source), or null. */
+  reverse: string | null;
 }
 
 export interface Lexicon {
@@ -28,7 +32,7 @@ export interface Lexicon {
   size: number;
 }
 
-const FLAGS = new Set(["recip", "intrans", "self", "rev"]);
+const FLAGS = new Set(["recip", "intrans", "self", "rev", "void"]);
 const WORD = /^[a-z][a-z'’.-]*$/;
 
 export function parsePattern(text: string, where: string): { elements: Element[]; noun: boolean } {
@@ -67,22 +71,30 @@ export function compileLexicon(
   let size = 0;
   const seen = new Set<string>();
   for (const file of files) {
-    for (const row of parseTsv(file.text, file.name, ["code", "pattern"])) {
+    for (const row of parseTsv(file.text, file.name, ["pattern"])) {
       const where = `${file.name}:${row.line}`;
       const code = row.get("code");
-      ontology.require(code, where);
+      const flagList = row
+        .get("flags")
+        .split("|")
+        .map((f) => f.trim())
+        .filter((f) => f !== "");
+      // A `void` pattern codes nothing: it stops the shorter patterns of its anchor ("receive a card").
+      if (code === "" && !flagList.includes("void"))
+        throw new DyadError("E_DATA", `the column 'code' is empty`, where);
+      if (code !== "") ontology.require(code, where);
+      const reverse = row.get("reverse") || null;
+      if (reverse) ontology.require(reverse, where);
+      const before = row.get("before").trim();
+      const beforeElements = before === "" ? [] : parsePattern(before, where).elements;
+      if (beforeElements.some((e) => e.type !== "word" || e.optional))
+        throw new DyadError("E_DATA", `'before' holds words only: '${before}'`, where);
       const text = row.get("pattern");
-      const key = `${code}|${text}`;
+      const key = `${code}|${text}|${before}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const { elements, noun } = parsePattern(text, where);
-      const flags = new Set(
-        row
-          .get("flags")
-          .split("|")
-          .map((f) => f.trim())
-          .filter((f) => f !== ""),
-      );
+      const flags = new Set(flagList);
       for (const f of flags) if (!FLAGS.has(f)) throw new DyadError("E_DATA", `unknown flag '${f}'`, where);
       const pattern: Pattern = {
         code,
@@ -90,8 +102,10 @@ export function compileLexicon(
         elements,
         noun,
         flags,
-        words: elements.filter((e) => e.type === "word").length,
-        origin: where,
+        words: elements.filter((e) => e.type === "word").length + beforeElements.length,
+        origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
+        before: beforeElements as Extract<Element, { type: "word" }>[],
+        reverse,
       };
       const anchor = elements[0] as Extract<Element, { type: "word" }>;
       for (const alt of anchor.alts) {

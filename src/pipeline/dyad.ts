@@ -8,6 +8,7 @@ import { createActorsComponent } from "../extract/actors/index.js";
 import { createDatesComponent, eventDate } from "../extract/dates/index.js";
 import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/places/index.js";
 import { createQuotesComponent } from "../extract/quotes/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
 import { getNlp } from "../nlp/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
@@ -34,14 +35,14 @@ export interface Dyad {
 export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; error: DyadError };
 
 export interface DyadOptions {
-  dataDir?: string;
+  dataDir?: DataDirs;
   knowledge?: Knowledge;
 }
 
 /** The default order: dates, places, actors (mentions and coreference), events, quotes. */
 export function defaultComponents(
   knowledge: Knowledge,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: DataDirs } = {},
 ): Component<RunContext>[] {
   return [
     createDatesComponent<RunContext>(),

@@ -1,7 +1,9 @@
 // Coding as a stream: ReadResults in, CodeResults out, in input order.
+
 import type { DyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 
 export type CodeResult =
@@ -10,7 +12,7 @@ export type CodeResult =
 
 export interface StreamOptions {
   dyad?: Dyad;
-  dataDir?: string;
+  dataDir?: DataDirs;
 }
 
 /**

@@ -7,6 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { DyadError, ERRORS, type ErrorCode, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
 import { type CodeResult, interleave, type LineResult, lineOf } from "./stream.js";
@@ -25,7 +26,7 @@ export interface ParallelOptions {
    */
   depth?: number;
   /** Data folder for the workers' knowledge base (default: data/ of this installation). */
-  dataDir?: string;
+  dataDir?: DataDirs;
   /**
    * Articles this thread codes before the worker threads start (default START_AFTER). A thread costs about
    * a second of start-up (its own knowledge base, gazetteer and wink model) and then runs cold code for a
@@ -110,7 +111,7 @@ function revive(e: SerialError): DyadError {
 }
 
 /** The body of a worker thread: build Dyad once, then code batch after batch. */
-function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | undefined): void {
+function serveWorker(port: NonNullable<typeof parentPort>, dataDir: DataDirs | undefined): void {
   let dyad: Dyad;
   try {
     dyad = createDyad({ dataDir });
@@ -134,7 +135,7 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
   });
 }
 
-function isWorkerData(data: unknown): data is { [WORKER_FLAG]: true; dataDir?: string } {
+function isWorkerData(data: unknown): data is { [WORKER_FLAG]: true; dataDir?: DataDirs } {
   return typeof data === "object" && data !== null && (data as Record<string, unknown>)[WORKER_FLAG] === true;
 }
 
@@ -144,7 +145,7 @@ if (!isMainThread && parentPort && isWorkerData(workerData)) serveWorker(parentP
  * Starts a thread running this module. Compiled (dist/), the .js file runs as it is; from src/ under tsx the
  * thread must register tsx itself first, because loader hooks are not inherited by worker threads.
  */
-function startThread(dataDir: string | undefined): Worker {
+function startThread(dataDir: DataDirs | undefined): Worker {
   const self = new URL(import.meta.url);
   const data = { [WORKER_FLAG]: true, dataDir };
   const resourceLimits = WORKER_RESOURCE_LIMITS;
@@ -170,7 +171,7 @@ interface Pool {
   close(): Promise<void>;
 }
 
-function createPool(size: number, dataDir: string | undefined): Pool {
+function createPool(size: number, dataDir: DataDirs | undefined): Pool {
   const threads = Array.from({ length: size }, () => ({
     worker: startThread(dataDir),
     /** Its Dyad is built: until then, batches are better coded by the calling thread. */

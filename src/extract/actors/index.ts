@@ -284,7 +284,7 @@ function personReferent(p: Person, date: string): { referent: Referent; why: str
 
 function agentReferent(agent: Agent, country: string | null, text: string): Referent {
   return {
-    code: `${country ?? ""}${agent.sector}`,
+    code: agent.prefix ? `${agent.sector}${country ?? ""}` : `${country ?? ""}${agent.sector}`,
     country,
     org: null,
     sector: agent.sector,
@@ -328,6 +328,37 @@ function choosePerson(entries: Entry[], seen: Set<string>, date: string): Person
   return people.find((p) => termOn(p, date) !== null) ?? people[0];
 }
 
+/**
+ * Actors given by their own codes (actors/coded.tsv, converted from PETRARCH/TABARI dictionaries) hold on
+ * their dates, and a phrase the user's dictionary codes takes that code, not another entry of the same
+ * phrase: the first dated code covering the date, else the undated one. Phrases without coded entries pass
+ * unchanged.
+ */
+function onDate(raws: Raw[], date: string): Raw[] {
+  if (!raws.some((r) => r.entries.some((e) => e.kind === "country" && e.coded))) return raws;
+  const out: Raw[] = [];
+  for (const raw of raws) {
+    const coded = raw.entries.filter(
+      (e): e is Extract<Entry, { kind: "country" }> => e.kind === "country" && e.coded !== undefined,
+    );
+    if (coded.length === 0) {
+      out.push(raw);
+      continue;
+    }
+    const covering = coded.find(
+      (e) =>
+        (e.coded!.start !== null || e.coded!.end !== null) &&
+        (e.coded!.start === null || e.coded!.start <= date) &&
+        (e.coded!.end === null || date <= e.coded!.end),
+    );
+    const chosen = covering ?? coded.find((e) => e.coded!.start === null && e.coded!.end === null);
+    const rest = raw.entries.filter((e) => e.kind !== "country");
+    const entries = chosen ? [chosen, ...rest] : rest;
+    if (entries.length > 0) out.push({ ...raw, entries });
+  }
+  return out;
+}
+
 function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | undefined {
   return pick(entries, "country");
 }
@@ -347,7 +378,7 @@ function sentenceMentions(
 ): void {
   const { doc, kb, date } = c;
   const tokens = doc.tokens;
-  const raws = matchPhrases(starts, tokens, sFrom, sTo, keys);
+  const raws = onDate(matchPhrases(starts, tokens, sFrom, sTo, keys), date);
   const used = new Set<number>();
   const sentenceStartIndex = c.mentions.length;
 
@@ -641,7 +672,7 @@ function sentenceMentions(
           name: country.country.name,
           id: iso3,
         },
-        `country ${iso3} (${country.how})`,
+        country.coded ? `coded actor ${iso3} [${country.coded.origin}]` : `country ${iso3} (${country.how})`,
         `country:${iso3}`,
       );
       if (placeOnly) m.placeOnly = true;

@@ -85,9 +85,13 @@ export class ErrorSink {
   }
 }
 
-/** A dictionary code: `031`, `031:032` (active:passive), `---` (no event). */
+/**
+ * A dictionary code: `031`; `032:033`, the event and the one it implies in the other direction ("left for":
+ * a visit by the source, a hosting by the target); `---`, no event.
+ */
 export interface DictCode {
   active: string | null;
+  /** The code after ':', or null when there is none. */
   passive: string | null;
 }
 
@@ -106,7 +110,7 @@ export function parseCode(inner: string): DictCode | null {
     return null;
   const value = (p: string) => (p === "---" || p === "" ? null : p);
   const active = value(parts[0]);
-  return { active, passive: parts.length === 2 ? value(parts[1]) : active };
+  return { active, passive: parts.length === 2 ? value(parts[1]) : null };
 }
 
 /** A dictionary phrase (`MINAS_TIRITH`, `GROUP OF 77`, `ARNOR_`) as lower-case words. */

@@ -32,7 +32,7 @@ describe("PETRARCH verb dictionary reader", () => {
     assert.equal(d.errors.length, 0);
     const [b] = d.blocks;
     assert.equal(b.name, "RESTORE");
-    assert.deepEqual(b.code, { active: "064", passive: "064" });
+    assert.deepEqual(b.code, { active: "064", passive: null });
     assert.deepEqual(
       b.verbs.map((v) => [
         v.words.join(" "),
