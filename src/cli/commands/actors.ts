@@ -8,6 +8,7 @@ import { contentId } from "../../ingest/parse.js";
 import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { renderTable } from "../table.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 
 export function registerActors(
   program: Command,
@@ -25,10 +26,11 @@ export function registerActors(
     .option("--db <url>", "store for --top")
     .option("--limit <n>", "rows for --top", "20")
     .option("-f, --format <format>", "table | jsonl", "table")
+    .option(KB_OPTION, KB_HELP)
     .action(
       async (
         inputs: string[],
-        opts: { date?: string; top?: boolean; db?: string; limit: string; format: string },
+        opts: { date?: string; top?: boolean; db?: string; limit: string; format: string; kb?: string },
       ) => {
         if (opts.top) {
           if (!top) throw new DyadError("E_USAGE", "--top needs the store");
@@ -37,7 +39,7 @@ export function registerActors(
         }
         if (inputs.length === 0) throw new DyadError("E_USAGE", "give a text, a file or --top");
         const { createDyad } = await import("../../pipeline/dyad.js");
-        const dyad = createDyad();
+        const dyad = createDyad({ dataDir: kbDirs(opts.kb) });
         const articles: Article[] = [];
         const files = inputs.filter((x) => x === "-" || existsSync(x));
         if (files.length === inputs.length) {

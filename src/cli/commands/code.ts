@@ -7,6 +7,7 @@ import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 import { parsePositiveInt } from "./store-options.js";
 
 export function eventRows(records: readonly CodedArticle[]): string[][] {
@@ -24,6 +25,7 @@ interface CodeOptions {
   date?: string;
   maxBytes: string;
   workers?: string;
+  kb?: string;
 }
 
 export function registerCode(program: Command, io: Io): void {
@@ -35,7 +37,9 @@ export function registerCode(program: Command, io: Io): void {
     .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
     .option("-w, --workers <n>", "worker threads coding in parallel (default: the number of cores)")
+    .option(KB_OPTION, KB_HELP)
     .action(async (inputs: string[], opts: CodeOptions) => {
+      const dataDir = kbDirs(opts.kb);
       if (!["jsonl", "json", "table"].includes(opts.format)) {
         io.err(`dyad code: unknown format '${opts.format}' (jsonl, json or table) [E_USAGE]\n`);
         io.exit(EXIT.USAGE);
@@ -57,7 +61,8 @@ export function registerCode(program: Command, io: Io): void {
       if (opts.format === "jsonl") {
         // Each thread makes the lines of what it coded: a worker thread hands over strings, not records.
         // One worker codes in this thread: no thread to start, no second copy of the knowledge base.
-        const lines = workers > 1 ? codeLinesParallel(source, { workers }) : codeLines(source);
+        const lines =
+          workers > 1 ? codeLinesParallel(source, { workers, dataDir }) : codeLines(source, { dataDir });
         for await (const line of lines) {
           if (!line.ok) {
             fail(line.error);
@@ -68,7 +73,8 @@ export function registerCode(program: Command, io: Io): void {
         }
       } else {
         const keep: CodedArticle[] = [];
-        const results = workers > 1 ? codeStreamParallel(source, { workers }) : codeStream(source);
+        const results =
+          workers > 1 ? codeStreamParallel(source, { workers, dataDir }) : codeStream(source, { dataDir });
         for await (const result of results) {
           if (!result.ok) {
             fail(result.error);

@@ -21,6 +21,7 @@ import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { renderTable } from "../table.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 
 export type Show = "misses" | "errors" | "all";
 
@@ -269,19 +270,26 @@ interface EvalOptions {
   show?: string;
   limit?: string;
   writeBaseline?: string;
+  kb?: string;
+  petrarchSuite?: string;
 }
 
 export function registerEval(program: Command, io: Io): void {
   program
     .command("eval")
     .description("code gold files (../shared/gold format) and score the events and quotes against them")
-    .argument("<gold...>", "gold JSONL files")
+    .argument("[gold...]", "gold JSONL files")
     .option("--json", "print the evaluation as one JSON object")
     .option("--show <what>", "list items: misses (missed gold, unmatched predictions) | errors | all")
     .option("--limit <n>", "list at most n items under --show")
     .option(
       "--write-baseline <file>",
       "write the figures as the new floors of these sets (test/eval-baseline.json)",
+    )
+    .option(KB_OPTION, KB_HELP)
+    .option(
+      "--petrarch-suite <xml>",
+      "run PETRARCH's unit-test records (PETR.UnitTest.records.xml) with the dictionaries they name, converted",
     )
     .action(async (files: string[], opts: EvalOptions) => {
       if (opts.show !== undefined && !["misses", "errors", "all"].includes(opts.show)) {
@@ -290,8 +298,20 @@ export function registerEval(program: Command, io: Io): void {
         return;
       }
       const limit = parseLimit(opts.limit);
+      if (opts.petrarchSuite) {
+        const { renderSuite, runSuite } = await import("./eval-petrarch.js");
+        const run = await runSuite(opts.petrarchSuite);
+        if (opts.json) {
+          const s = run.score;
+          io.out(
+            `${JSON.stringify({ ...s, byFailure: Object.fromEntries([...s.byFailure].map(([k, v]) => [k, v.map((r) => r.record.id)])), byCategory: Object.fromEntries(s.byCategory) }, null, 2)}\n`,
+          );
+        } else io.out(renderSuite(run, { show: opts.show !== undefined, limit }));
+        return;
+      }
+      if (files.length === 0) throw new DyadError("E_USAGE", "give gold files or --petrarch-suite FILE.xml");
       const { createDyad } = await import("../../pipeline/dyad.js");
-      const dyad = createDyad();
+      const dyad = createDyad({ dataDir: kbDirs(opts.kb) });
       let failed = 0;
       const results: SetResult[] = [];
       for (const file of files) {

@@ -13,6 +13,7 @@ import {
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 import { addDbOption, parsePositiveInt } from "./store-options.js";
 
 export interface IngestSummary {
@@ -92,6 +93,7 @@ export interface IngestOptions {
   maxBytes: string;
   json?: boolean;
   workers?: string;
+  kb?: string;
 }
 
 export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -127,10 +129,13 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     const { codeStreamParallel, defaultWorkers, depthFor } = await import("../../pipeline/workers.js");
     const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
     const source = readInputs(inputs, { date: opts.date, maxBytes });
+    const dataDir = kbDirs(opts.kb);
     // Coding threads work ahead while this thread writes a batch (a transaction's worth of articles queued
     // for each); results keep the input order.
     const results =
-      workers > 1 ? codeStreamParallel(source, { workers, depth: depthFor(batchSize) }) : codeStream(source);
+      workers > 1
+        ? codeStreamParallel(source, { workers, depth: depthFor(batchSize), dataDir })
+        : codeStream(source, { dataDir });
     for await (const result of results) {
       total.articles++;
       if (result.ok) {
@@ -181,6 +186,7 @@ export function registerIngest(program: Command, io: Io): void {
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
     .option("--json", "print the summary as one JSON object")
     .option("-w, --workers <n>", "threads coding in parallel (default: the number of cores)")
+    .option(KB_OPTION, KB_HELP)
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(io, inputs, opts);
       io.out(opts.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));
