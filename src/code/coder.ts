@@ -393,6 +393,16 @@ function inflectedAnchor<T>(anchors: ReadonlyMap<string, T>, t: Token): T | unde
   return undefined;
 }
 
+/**
+ * Patterns whose anchor is written as the very form of the token (`form` flag: "left", beside the patterns
+ * of "leave"), which come before the lemma's, as in PETRARCH's dictionaries.
+ */
+function formAnchor(anchors: ReadonlyMap<string, Anchor>, t: Token): Anchor | undefined {
+  if (t.lemma === t.lower) return undefined;
+  const a = anchors.get(t.lower);
+  return a?.form ? a : undefined;
+}
+
 /** The value of the longest prefix of a code that the map holds ("0841" -> "084" -> "08"). */
 function longestPrefix(map: ReadonlyMap<string, string>, code: string): string | undefined {
   for (let n = code.length; n >= 2; n--) {
@@ -447,6 +457,8 @@ interface Anchor {
   groups: number[][][];
   /** Per pattern (in the lexicon's order): its group. */
   groupOf: Int32Array;
+  /** Some pattern is written for this exact word form (flag `form`). */
+  form: boolean;
 }
 
 /** True when each requirement of the group has one of its words seen. */
@@ -490,7 +502,14 @@ function compileAnchor(list: readonly Pattern[]): Anchor {
     }
     groupOf[k] = g;
   });
-  return { patterns: list, free: list.filter((_, k) => required[k].length === 0), words, groups, groupOf };
+  return {
+    patterns: list,
+    free: list.filter((_, k) => required[k].length === 0),
+    words,
+    groups,
+    groupOf,
+    form: list.some((p) => p.flags.has("form")),
+  };
 }
 
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
@@ -631,6 +650,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           // is a noun).
           if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
           const anchor =
+            formAnchor(anchors, t) ??
             anchors.get(t.lemma) ??
             (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
             inflectedAnchor(anchors, t);
@@ -719,7 +739,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               sharedSubject = true;
             }
           }
-          if (best.withDropped) {
+          if (best.withDropped || p.flags.has("among")) {
             targetM = [];
           } else if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
@@ -803,7 +823,12 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             // (Doing the same for repression without a named target was measured and lowered precision.)
             targets = ownStates(sources);
           }
-          if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
+          if (p.flags.has("among")) {
+            // The parties are the subject's members, each the other's target.
+            if (sources.length < 2) continue;
+            targets = [...sources];
+          } else if (p.flags.has("recip") && targets.length === 0 && sources.length > 1)
+            targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
           const vm = p.noun ? null : verbModality(doc, i, clause.start);

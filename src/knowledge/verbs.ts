@@ -32,7 +32,7 @@ export interface Lexicon {
   size: number;
 }
 
-const FLAGS = new Set(["recip", "intrans", "self", "rev", "void"]);
+const FLAGS = new Set(["recip", "intrans", "self", "rev", "void", "among", "form"]);
 const WORD = /^[a-z][a-z'’.-]*$/;
 
 export function parsePattern(text: string, where: string): { elements: Element[]; noun: boolean } {

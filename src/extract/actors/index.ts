@@ -282,9 +282,19 @@ function personReferent(p: Person, date: string): { referent: Referent; why: str
   };
 }
 
+/**
+ * An actor's code with an agent's: after it (`ARN` + `GOV`), or before it for a prefix agent (`NGO` + `ARN`).
+ * A code that already holds the agent's code keeps it once ("White House security officials": `USAGOV`).
+ */
+function agentCode(agent: Agent, country: string | null): string {
+  const base = country ?? "";
+  if (base.length > 3 && base.includes(agent.sector)) return base;
+  return agent.prefix ? `${agent.sector}${base}` : `${base}${agent.sector}`;
+}
+
 function agentReferent(agent: Agent, country: string | null, text: string): Referent {
   return {
-    code: agent.prefix ? `${agent.sector}${country ?? ""}` : `${country ?? ""}${agent.sector}`,
+    code: agentCode(agent, country),
     country,
     org: null,
     sector: agent.sector,
@@ -658,7 +668,8 @@ function sentenceMentions(
         (tokens[k].lower === "the" || (tokens[k].pos === "ADJ" && !capitalised(tokens[k])))
       )
         k--;
-      const placeOnly = k >= sFrom && LOCATIVE.has(tokens[k].lower);
+      // An actor the user's dictionary codes is an actor wherever it stands, as PETRARCH reads it.
+      const placeOnly = k >= sFrom && LOCATIVE.has(tokens[k].lower) && !country.coded;
       const m = addMention(
         c,
         country.how === "metonym" ? "capital" : "country",

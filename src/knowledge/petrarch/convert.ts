@@ -128,13 +128,14 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
           out.skipped.push({ origin, reason: `'${bad}' is not a word Dyad's patterns can hold` });
           return;
         }
-        const all = new Set(flags);
+        // PETRARCH's verbs are written as found ("LEFT" has its own block beside "LEAVE").
+        const all = new Set(["form", ...flags]);
         if (code.active === null) all.add("void");
         rows.push({
           code: code.active ?? "",
           reverse: code.passive ?? "",
           pattern: words.join(" "),
-          before: [...beforeVerb, ...before].join(" "),
+          before: [...before, ...beforeVerb].join(" "),
           flags: [...all],
           origin,
         });
@@ -149,7 +150,8 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
         const sourceAfter = afterMarks.includes("source") && !afterMarks.includes("target");
         if (sourceAfter || (beforeMarks.includes("target") && !afterMarks.includes("target")))
           flags.push("rev");
-        if (beforeMarks.includes("both")) flags.push("recip");
+        // `% * ...`: the parties are the members of a coordinated subject ("X and Y delayed their meeting").
+        if (beforeMarks.includes("both")) flags.push("among");
         const slot = (t: PatternToken): Slot | null => {
           if (t.kind === "target" || t.kind === "both") return { alts: [["{T}"]] };
           if (t.kind === "source") return sourceAfter ? { alts: [["{T}"]] } : null;
