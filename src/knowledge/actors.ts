@@ -123,6 +123,8 @@ export interface ActorKb {
   agents: Map<string, Agent>;
   /** Phrases by the key of their first word, longest first. */
   index: Map<string, Phrase[]>;
+  /** Codes of the actors given by their own codes (actors/coded.tsv). */
+  coded: Set<string>;
   /** Who held an office on a date: `${country}|${role}` -> terms. */
   offices: Map<string, { person: Person; term: Term }[]>;
 }
@@ -348,6 +350,7 @@ export function compileActors(src: RawSources): ActorKb {
     }
   }
 
+  const coded = new Set<string>();
   for (const file of src.coded ?? []) {
     for (const row of parseTsv(file.text, file.name, ["phrase", "code"])) {
       const where = `${file.name}:${row.line}`;
@@ -358,6 +361,7 @@ export function compileActors(src: RawSources): ActorKb {
       const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
       if (start && end && end < start)
         throw new DyadError("E_DATA", `end ${end} is before start ${start}`, where);
+      coded.add(code);
       let c = countries.get(code);
       if (!c) {
         c = { iso3: code, name: row.get("phrase"), kind: "country", continent: null };
@@ -422,7 +426,7 @@ export function compileActors(src: RawSources): ActorKb {
     index.set(p.words[0], list3);
   }
   for (const l of index.values()) l.sort((a, b) => b.words.length - a.words.length);
-  return { countries, orgs, groups, people, agents, index, offices };
+  return { countries, orgs, groups, people, agents, index, offices, coded };
 }
 
 const NOT_SURNAMES = /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von)$/i;

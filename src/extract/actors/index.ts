@@ -721,6 +721,7 @@ function sentenceMentions(
   }
 
   unknownNames(c, sFrom, sTo, sentenceStartIndex);
+  titledCodedActors(c, sentenceStartIndex);
   compounds(c, sentenceStartIndex);
 }
 
@@ -803,6 +804,55 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
 }
 
 /** "Iran and Pakistan", "Tehran and Islamabad", "Iranian and American negotiators": one compound mention. */
+/** The mention's actor is given by the user's dictionary (actors/coded.tsv), or is an agent of one. */
+function isCoded(c: Ctx, m: Mention): boolean {
+  const code = m.referent?.country;
+  return code !== undefined && code !== null && c.kb.coded.has(code);
+}
+
+/**
+ * "Bree Prime Minister Romendacil", "MSF Arnor", "An MSF Arnor diplomat": a title or agent noun right before
+ * an actor the user's dictionary codes is one actor with it, as PETRARCH reads a noun phrase. A title with
+ * its own state keeps its code; a bare agent noun adds its code to the actor's (before it for a prefix agent).
+ */
+function titledCodedActors(c: Ctx, firstIndex: number): void {
+  if (c.kb.coded.size === 0 || c.mentions.length - firstIndex < 2) return;
+  const tokens = c.doc.tokens;
+  const ms = c.mentions.slice(firstIndex).sort((a, b) => a.tokenStart - b.tokenStart);
+  const drop = new Set<Mention>();
+  for (let k = ms.length - 2; k >= 0; k--) {
+    const a = ms[k];
+    const b = ms[k + 1];
+    if (a.kind !== "agent" || a.tokenEnd !== b.tokenStart || drop.has(b) || !b.referent) continue;
+    if (!(isCoded(c, b) || (b.kind === "unknown" && isCoded(c, a)))) continue;
+    if (!a.referent?.country) {
+      const agent = c.kb.agents.get(
+        tokens
+          .slice(a.tokenStart, a.tokenEnd)
+          .map((t) => t.lower)
+          .join(" ")
+          .replace(/^the /, ""),
+      );
+      const sector = a.referent?.sector ?? "";
+      const base = b.referent.code;
+      const code = agent?.prefix ? `${sector}${base}` : base.includes(sector) ? base : `${base}${sector}`;
+      a.referent = { ...b.referent, code, sector: a.referent?.sector ?? null };
+    }
+    a.tokenEnd = b.tokenEnd;
+    a.end = b.end;
+    a.text = c.doc.text.slice(a.start, a.end);
+    a.why = `${a.why}; with '${b.text}' (${b.why})`;
+    drop.add(b);
+  }
+  if (drop.size === 0) return;
+  const kept = c.mentions.filter((m) => !drop.has(m));
+  c.mentions.length = 0;
+  kept.forEach((m, i) => {
+    m.index = i;
+    c.mentions.push(m);
+  });
+}
+
 function compounds(c: Ctx, firstIndex: number): void {
   if (c.mentions.length - firstIndex < 2) return;
   const tokens = c.doc.tokens;
