@@ -102,7 +102,12 @@ export function compileLexicon(
         elements,
         noun,
         flags,
-        words: elements.filter((e) => e.type === "word").length + beforeElements.length,
+        // Words before the anchor count as words; a pattern that wants a coordinated subject (among) is more
+        // specific than the same words without it.
+        words:
+          elements.filter((e) => e.type === "word").length +
+          beforeElements.length +
+          (flags.has("among") ? 1 : 0),
         origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
         before: beforeElements as Extract<Element, { type: "word" }>[],
         reverse,

@@ -804,6 +804,47 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
 }
 
 /** "Iran and Pakistan", "Tehran and Islamabad", "Iranian and American negotiators": one compound mention. */
+/**
+ * "Lawmakers in Fornost and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": agents of a
+ * coordination of actors the user's dictionary codes are the agents of each, as PETRARCH codes them.
+ */
+function agentsOfCodedCompounds(c: Ctx): void {
+  if (c.kb.coded.size === 0) return;
+  const tokens = c.doc.tokens;
+  const byStart = new Map<number, Mention>();
+  for (const m of c.mentions) if (m.members && !byStart.has(m.tokenStart)) byStart.set(m.tokenStart, m);
+  for (const a of [...c.mentions]) {
+    const agents = a.members ? a.members.map((i) => c.mentions[i]) : [a];
+    if (!agents.every((x) => x.kind === "agent" && x.referent?.sector)) continue;
+    let k = a.tokenEnd;
+    if (tokens[k]?.lower !== "in" && tokens[k]?.lower !== "of") continue;
+    k++;
+    if (tokens[k]?.lower === "the") k++;
+    const owners = byStart.get(k);
+    if (!owners?.members) continue;
+    const states = owners.members.map((i) => c.mentions[i]);
+    if (!states.every((s) => isCoded(c, s) && !s.members)) continue;
+    const made: number[] = [];
+    for (const ag of agents) {
+      for (const s of states) {
+        const state = s.referent!.code;
+        const sector = ag.referent!.sector!;
+        const m = addMention(
+          c,
+          "agent",
+          a.tokenStart,
+          a.tokenEnd,
+          { ...ag.referent!, code: state.includes(sector) ? state : `${state}${sector}`, country: state },
+          `${ag.why}; of '${s.text}' (coordinated)`,
+          null,
+        );
+        made.push(m.index);
+      }
+    }
+    a.members = made;
+  }
+}
+
 /** The mention's actor is given by the user's dictionary (actors/coded.tsv), or is an agent of one. */
 function isCoded(c: Ctx, m: Mention): boolean {
   const code = m.referent?.country;
@@ -867,11 +908,17 @@ function compounds(c: Ctx, firstIndex: number): void {
     let j = i + 1;
     while (j < ms.length) {
       const prev = group[group.length - 1];
+      // "Fornost and the evil awful Gondor": before an actor the user's dictionary codes, the adjectives
+      // after the conjunction modify the next member.
+      let gapEnd = ms[j].tokenStart;
+      if (isCoded(c, prev) && isCoded(c, ms[j])) {
+        while (gapEnd - 1 > prev.tokenEnd && tokens[gapEnd - 1].pos === "ADJ") gapEnd--;
+      }
       // A joining gap is "and", "," or ", and", and perhaps a "the": more than three words never join.
-      if (ms[j].tokenStart - prev.tokenEnd > 3) break;
+      if (gapEnd - prev.tokenEnd > 3) break;
       // "Israel and the Palestinians": a determiner after the conjunction belongs to the next member.
       const gap = tokens
-        .slice(prev.tokenEnd, ms[j].tokenStart)
+        .slice(prev.tokenEnd, gapEnd)
         .map((t) => t.lower)
         .filter((w, k, all) => !(w === "the" && k === all.length - 1 && k > 0));
       const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === ",");
@@ -1113,6 +1160,7 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
       for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, starts, seenPeople);
       coreference(c);
       agentCountries(c);
+      agentsOfCodedCompounds(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
       const remap = new Map<number, number>();
       c.mentions.forEach((m, i) => {
