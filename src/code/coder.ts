@@ -87,16 +87,19 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
   };
   let cursor = a + 1;
   const els = p.elements;
+  // A dictionary pattern (flag form, as PETRARCH's) finds its words anywhere after the verb in the sentence,
+  // in order, as PETRARCH looks for them in the verb's phrase.
+  const loose = p.flags.has("form");
   for (let e = 1; e < els.length; e++) {
     const el = els[e];
     if (el.type === "word") {
       let found = -1;
-      for (let k = cursor; k < Math.min(limit, cursor + MAX_GAP + 1); k++) {
+      for (let k = cursor; k < (loose ? limit : Math.min(limit, cursor + MAX_GAP + 1)); k++) {
         if (wordMatches(tokens[k], el.alts)) {
           found = k;
           break;
         }
-        if (!skippable(tokens[k])) break;
+        if (!loose && !skippable(tokens[k])) break;
       }
       if (found === -1) {
         if (el.optional) continue;
@@ -770,7 +773,10 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               // object are passed over when another party follows.
               // Generic nouns the pattern itself names ("exchange intelligence") are the object, not a party.
               const words = patternWords.get(p) ?? new Set<string>();
-              const after = actorMentions(doc, best.anchor + 1, clause.end).filter(
+              // A dictionary pattern (flag form) takes its object from the verb's whole phrase, a complement
+              // clause included ("allowed that Mordor isn't ..."), as PETRARCH does.
+              const objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
+              const after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
                 (x) =>
                   !p.flags.has("recip") ||
                   !(
