@@ -1,15 +1,25 @@
 // Mention -> Actor, the shape written in events and quotes.
 import type { Actor, Doc, Mention } from "../../core/types.js";
 
+/**
+ * A country or sector as the output contract writes it, three capitals. An actor given by its own code in a
+ * user's dictionary (`HOBGOV`, `PSEREBHMS`) or an agent code of several parts (`GOVFRM`) keeps its whole code
+ * in `code`; its country and sector are the first three letters, as in CAMEO actor codes.
+ */
+function threeLetters(value: string | null): string | null {
+  if (value === null || /^[A-Z]{3}$/.test(value)) return value;
+  return /^[A-Z]{3}/.exec(value)?.[0] ?? null;
+}
+
 /** The actor a mention stands for, with the mention's own words and offsets. Null when unresolved. */
 export function toActor(mention: Mention): Actor | null {
   const r = mention.referent;
   if (!r) return null;
   return {
     code: r.code,
-    country: r.country,
+    country: threeLetters(r.country),
     org: r.org,
-    sector: r.sector,
+    sector: threeLetters(r.sector),
     name: r.name,
     id: r.id,
     text: mention.text,
