@@ -59,8 +59,10 @@ function beforeMatches(doc: Doc, p: Pattern, a: number, sentenceStart: number): 
   let cursor = a - 1;
   for (let e = p.before.length - 1; e >= 0; e--) {
     const alts = p.before[e].alts;
+    // Joined words ("did_n't", a final `_` before the anchor) stand right next to what follows them.
+    const adjacent = e === p.before.length - 1 ? p.beforeJoined : p.before[e + 1].joined === true;
     let found = -1;
-    for (let k = cursor; k >= Math.max(sentenceStart, cursor - MAX_BEFORE_GAP); k--) {
+    for (let k = cursor; k >= Math.max(sentenceStart, adjacent ? cursor : cursor - MAX_BEFORE_GAP); k--) {
       if (wordMatches(doc.tokens[k], alts)) {
         found = k;
         break;
@@ -94,7 +96,8 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
     const el = els[e];
     if (el.type === "word") {
       let found = -1;
-      for (let k = cursor; k < (loose ? limit : Math.min(limit, cursor + MAX_GAP + 1)); k++) {
+      const until = el.joined ? cursor + 1 : loose ? limit : cursor + MAX_GAP + 1;
+      for (let k = cursor; k < Math.min(limit, until); k++) {
         if (wordMatches(tokens[k], el.alts)) {
           found = k;
           break;

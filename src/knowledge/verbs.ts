@@ -4,7 +4,8 @@ import type { Ontology } from "./ontology.js";
 import { parseTsv } from "./tsv.js";
 
 export type Element =
-  | { type: "word"; alts: string[]; optional: boolean }
+  /** joined: written with `_` to the element before it, so it must stand right after it ("break_down"). */
+  | { type: "word"; alts: string[]; optional: boolean; joined?: boolean }
   | { type: "target" }
   | { type: "clause" };
 
@@ -22,6 +23,8 @@ export interface Pattern {
   origin: string;
   /** Words that must stand before the anchor in its sentence, in this order (the last nearest). */
   before: Extract<Element, { type: "word" }>[];
+  /** The last of them must stand right before the anchor (`before` written with a final `_`). */
+  beforeJoined: boolean;
   /** Code of the event the pattern implies in the other direction (target to source), or null. */
   reverse: string | null;
 }
@@ -43,17 +46,22 @@ export function parsePattern(text: string, where: string): { elements: Element[]
     body = body.slice(1).trim();
   }
   const elements: Element[] = [];
-  for (const part of body.split(/\s+/)) {
-    if (part === "{T}") elements.push({ type: "target" });
-    else if (part === "{C}") elements.push({ type: "clause" });
+  for (const chunk of body.split(/\s+/)) {
+    if (chunk === "{T}") elements.push({ type: "target" });
+    else if (chunk === "{C}") elements.push({ type: "clause" });
     else {
-      const optional = part.startsWith("(") && part.endsWith(")");
-      const inner = optional ? part.slice(1, -1) : part;
-      const alts = inner.split("/").filter((a) => a !== "");
-      if (alts.length === 0 || !alts.every((a) => WORD.test(a))) {
-        throw new DyadError("E_DATA", `bad pattern element '${part}' in '${text}'`, where);
-      }
-      elements.push({ type: "word", alts, optional });
+      // "new_military/economic_relations": words joined with `_` stand next to each other.
+      chunk.split("_").forEach((part, k) => {
+        const optional = part.startsWith("(") && part.endsWith(")");
+        const inner = optional ? part.slice(1, -1) : part;
+        const alts = inner.split("/").filter((a) => a !== "");
+        if (alts.length === 0 || !alts.every((a) => WORD.test(a)) || (optional && k > 0)) {
+          throw new DyadError("E_DATA", `bad pattern element '${chunk}' in '${text}'`, where);
+        }
+        elements.push(
+          k > 0 ? { type: "word", alts, optional, joined: true } : { type: "word", alts, optional },
+        );
+      });
     }
   }
   const first = elements[0];
@@ -86,7 +94,8 @@ export function compileLexicon(
       const reverse = row.get("reverse") || null;
       if (reverse) ontology.require(reverse, where);
       const before = row.get("before").trim();
-      const beforeElements = before === "" ? [] : parsePattern(before, where).elements;
+      const beforeJoined = before.endsWith("_");
+      const beforeElements = before === "" ? [] : parsePattern(before.replace(/_$/, ""), where).elements;
       if (beforeElements.some((e) => e.type !== "word" || e.optional))
         throw new DyadError("E_DATA", `'before' holds words only: '${before}'`, where);
       const text = row.get("pattern");
@@ -110,6 +119,7 @@ export function compileLexicon(
           (flags.has("among") ? 1 : 0),
         origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
         before: beforeElements as Extract<Element, { type: "word" }>[],
+        beforeJoined,
         reverse,
       };
       const anchor = elements[0] as Extract<Element, { type: "word" }>;

@@ -36,13 +36,22 @@ function row(fields: string[]): string {
   return fields.map(tsvField).join("\t");
 }
 
-/** The word sequences one pattern token stands for ([] when it stands for none, as `^` does). */
+/** Marks the first word of each sequence as standing right after the word before it (`_`). */
+function joinFirst(seqs: string[][], joined: boolean | undefined): string[][] {
+  if (!joined) return seqs;
+  return seqs.map((s) => (s.length && !s[0].startsWith("_") ? [`_${s[0]}`, ...s.slice(1)] : s));
+}
+
+/**
+ * The word sequences one pattern token stands for ([] when it stands for none, as `^` does). A word that must
+ * stand right after the one before it starts with `_`.
+ */
 function sequences(dict: VerbDictionary, t: PatternToken): string[][] {
   switch (t.kind) {
     case "word":
-      return [[t.word]];
+      return joinFirst([[t.word]], t.joined);
     case "synset":
-      return expandSynset(dict, t.name);
+      return joinFirst(expandSynset(dict, t.name), t.joined);
     case "phrase":
     case "prep": {
       let out: string[][] = [[]];
@@ -55,11 +64,22 @@ function sequences(dict: VerbDictionary, t: PatternToken): string[][] {
         if (alts.length === 0) continue;
         out = out.flatMap((s) => alts.map((a) => [...s, ...a]));
       }
-      return out;
+      return joinFirst(out, t.joined);
     }
     default:
       return [];
   }
+}
+
+/** Words as Dyad pattern text: a word starting with `_` is written joined to the one before it. */
+function patternText(words: string[]): string {
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.startsWith("_") && out.length > 0 && w !== "_{T}" && out[out.length - 1] !== "{T}")
+      out[out.length - 1] += w;
+    else out.push(w.replace(/^_/, ""));
+  }
+  return out.join(" ");
 }
 
 interface Slot {
@@ -72,8 +92,9 @@ function expand(slots: Slot[]): string[][] {
   let rows: string[][] = [[]];
   for (const slot of slots) {
     if (slot.alts.every((a) => a.length === 1)) {
-      const joined = [...new Set(slot.alts.map((a) => a[0]))].join("/");
-      rows = rows.map((r) => [...r, joined]);
+      const join = slot.alts.some((a) => a[0].startsWith("_")) ? "_" : "";
+      const alts = [...new Set(slot.alts.map((a) => a[0].replace(/^_/, "")))].join("/");
+      rows = rows.map((r) => [...r, `${join}${alts}`]);
     } else {
       rows = rows.flatMap((r) => slot.alts.map((a) => [...r, ...a]));
     }
@@ -118,11 +139,21 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
       const beforeVerb = verb.words.slice(0, verb.verb);
       const afterVerb = verb.words.slice(verb.verb + 1);
       const own: DictCode = verb.code ?? block.code;
-      const push = (code: DictCode, after: string[], before: string[], flags: string[], origin: string) => {
+      const push = (
+        code: DictCode,
+        after: string[],
+        before: string[],
+        flags: string[],
+        origin: string,
+        verbJoined = false,
+      ) => {
         if (!usable(code.active, origin) || !usable(code.passive, origin)) return;
-        const words = [anchor.join("/"), ...afterVerb, ...after];
-        const bad = [...words, ...before]
-          .flatMap((w) => w.split("/"))
+        // The words of a multi-word verb ("break down", "wire tap") stand next to it.
+        const words = [anchor.join("/"), ...afterVerb.map((w) => `_${w}`), ...after];
+        const beforeWords = [...before, ...beforeVerb.map((w, k) => (k > 0 ? `_${w}` : w))];
+        const joinedToVerb = beforeVerb.length > 0 || verbJoined;
+        const bad = [...words, ...beforeWords]
+          .flatMap((w) => w.replace(/^_/, "").split("/"))
           .find((w) => w !== "{T}" && !DYAD_WORD.test(w));
         if (bad !== undefined) {
           out.skipped.push({ origin, reason: `'${bad}' is not a word Dyad's patterns can hold` });
@@ -134,8 +165,8 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
         rows.push({
           code: code.active ?? "",
           reverse: code.passive ?? "",
-          pattern: words.join(" "),
-          before: [...before, ...beforeVerb].join(" "),
+          pattern: patternText(words),
+          before: beforeWords.length ? `${patternText(beforeWords)}${joinedToVerb ? "_" : ""}` : "",
           flags: [...all],
           origin,
         });
@@ -165,9 +196,10 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
           .filter((s) => s.alts.length > 0);
         // Dyad writes one target slot: a second one after the first stays a plain gap.
         for (const after of expand(afterSlots)) {
-          const firstT = after.indexOf("{T}");
-          const words = after.filter((w, i) => w !== "{T}" || i === firstT);
-          for (const before of expand(beforeSlots)) push(p.code, words, before, flags, origin);
+          const isT = (w: string) => w.replace(/^_/, "") === "{T}";
+          const firstT = after.findIndex(isT);
+          const words = after.filter((w, i) => !isT(w) || i === firstT);
+          for (const before of expand(beforeSlots)) push(p.code, words, before, flags, origin, p.verbJoined);
         }
       }
     }

@@ -78,7 +78,7 @@ describe("PETRARCH verb dictionary reader", () => {
     const d = readVerbDictionary(VERBS, "v.txt");
     assert.deepEqual(
       expandSynset(d, "TIES").map((w) => w.join(" ")),
-      ["diplomatic ties", "relations", "dollars"],
+      ["diplomatic _ties", "relations", "dollars"],
     );
   });
 

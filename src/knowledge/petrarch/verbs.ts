@@ -9,8 +9,8 @@ import {
   sourceLines,
 } from "./lines.js";
 
-/** One element of a pattern, in the order written. */
-export type PatternToken =
+/** One element of a pattern, in the order written; `joined`: written with `_` to the one before it (adjacent). */
+export type PatternToken = { joined?: boolean } & (
   | { kind: "word"; word: string }
   | { kind: "synset"; name: string }
   /** `$`: the source stands here. */
@@ -24,13 +24,16 @@ export type PatternToken =
   /** `{A B}`: words that must stand together. */
   | { kind: "phrase"; tokens: PatternToken[] }
   /** `(PREP ...)`: a prepositional phrase headed by its first word. */
-  | { kind: "prep"; tokens: PatternToken[] };
+  | { kind: "prep"; tokens: PatternToken[] }
+);
 
 export interface VerbPattern {
   /** Elements before the verb (`*`), nearest last. */
   before: PatternToken[];
   /** Elements after the verb. */
   after: PatternToken[];
+  /** The verb is joined (`IN_*`) to the element before it. */
+  verbJoined: boolean;
   code: DictCode;
   line: number;
   /** The pattern as written, without its code and comment. */
@@ -80,40 +83,53 @@ export function tokenizePattern(text: string, synsetNames: ReadonlySet<string> =
     const parts = name.replace(/_+$/, "").split("_");
     for (let k = parts.length; k > 1; k--) {
       const candidate = parts.slice(0, k).join("_").toUpperCase();
-      if (synsetNames.has(candidate))
-        return ` &${candidate.replace(/_/g, "\u0000")} ${parts.slice(k).join(" ")}`;
+      if (synsetNames.has(candidate)) {
+        const rest = parts.slice(k).join("_");
+        return `&${candidate.replace(/_/g, "\u0000")}${rest ? `_${rest}` : ""}`;
+      }
     }
-    return ` &${name}`;
+    return `&${name}`;
   });
+  // `_` joins two elements that must stand next to each other: it becomes a token of its own (\u0001).
   const parts = joined
-    .replace(/_/g, " ")
+    .replace(/_/g, " \u0001 ")
     .replace(/\u0000/g, "_")
     .replace(/([{}()*])/g, " $1 ")
     .trim()
     .split(/\s+/)
     .filter((p) => p !== "");
   let i = 0;
-  const read = (until: string | null): PatternToken[] => {
+  const read = (until: string | null, phrase = false): PatternToken[] => {
     const out: PatternToken[] = [];
+    let join = false;
+    const add = (t: PatternToken) => {
+      // Words in `{...}` stand together, as joined words do.
+      out.push(join || (phrase && out.length > 0) ? { ...t, joined: true } : t);
+      join = false;
+    };
     while (i < parts.length) {
       const p = parts[i++];
+      if (p === "\u0001") {
+        join = out.length > 0;
+        continue;
+      }
       if (p === until) return out;
       if (p === "}" || p === ")") throw `unbalanced '${p}'`;
-      if (p === "{") out.push({ kind: "phrase", tokens: read("}") });
+      if (p === "{") add({ kind: "phrase", tokens: read("}", true) });
       else if (p === "(") {
         const tokens = read(")");
         if (tokens[0]?.kind !== "word") throw "a '(' phrase must start with its preposition";
-        out.push({ kind: "prep", tokens });
-      } else if (p === "*") out.push({ kind: "word", word: "*" });
-      else if (p === "$") out.push({ kind: "source" });
-      else if (p === "+") out.push({ kind: "target" });
-      else if (p === "%") out.push({ kind: "both" });
-      else if (p === "^") out.push({ kind: "skip" });
+        add({ kind: "prep", tokens });
+      } else if (p === "*") add({ kind: "word", word: "*" });
+      else if (p === "$") add({ kind: "source" });
+      else if (p === "+") add({ kind: "target" });
+      else if (p === "%") add({ kind: "both" });
+      else if (p === "^") add({ kind: "skip" });
       else if (p.startsWith("&")) {
         const name = p.slice(1).replace(/_+$/, "").toUpperCase();
         if (!/^[A-Z0-9_]+$/.test(name)) throw `bad synset name '${p}'`;
-        out.push({ kind: "synset", name });
-      } else if (WORD.test(p)) out.push({ kind: "word", word: p.toLowerCase() });
+        add({ kind: "synset", name });
+      } else if (WORD.test(p)) add({ kind: "word", word: p.toLowerCase() });
       else throw `bad word '${p}'`;
     }
     if (until !== null) throw `'${until === "}" ? "{" : "("}' is not closed`;
@@ -240,6 +256,7 @@ export function readVerbDictionary(text: string, file: string, options: ReadOpti
         block.patterns.push({
           before: tokens.slice(0, at),
           after: tokens.slice(at + 1),
+          verbJoined: tokens[at].joined === true,
           code,
           line,
           text: m[1],
@@ -262,7 +279,10 @@ export function readVerbDictionary(text: string, file: string, options: ReadOpti
   return { file, synsets, blocks, errors: sink.errors };
 }
 
-/** Every word sequence a synset stands for, nested synsets expanded (a cycle stops at the repeated name). */
+/**
+ * Every word sequence a synset stands for, nested synsets expanded (a cycle stops at the repeated name). A word
+ * that must stand right after the one before it (the rest of a multi-word member) starts with `_`.
+ */
 export function expandSynset(
   dict: VerbDictionary,
   name: string,
@@ -283,7 +303,12 @@ export function expandSynset(
             : t.kind === "phrase" || t.kind === "prep"
               ? [t.tokens.flatMap((x) => (x.kind === "word" ? [x.word] : []))]
               : [];
-      seqs = seqs.flatMap((s) => options.map((o) => [...s, ...o]));
+      seqs = seqs.flatMap((s) =>
+        options.map((o) => [
+          ...s,
+          ...o.map((w, k) => (s.length + k > 0 && !w.startsWith("_") ? `_${w}` : w)),
+        ]),
+      );
     }
     out.push(...seqs.filter((s) => s.length > 0));
   }
