@@ -122,6 +122,12 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
       if (m.targetFrom !== null && m.targetTo === null) m.targetTo = found;
       cursor = found + 1;
       m.end = cursor;
+    } else if (el.type === "skip") {
+      const to = npEnd(doc, cursor, limit);
+      if (to === cursor) return null;
+      if (m.targetFrom !== null && m.targetTo === null) m.targetTo = cursor;
+      cursor = to;
+      m.end = Math.max(m.end, cursor);
     } else if (el.type === "target") {
       m.targetFrom = cursor;
       const next = els[e + 1] as Element | undefined;

@@ -7,6 +7,8 @@ export type Element =
   /** joined: written with `_` to the element before it, so it must stand right after it ("break_down"). */
   | { type: "word"; alts: string[]; optional: boolean; joined?: boolean }
   | { type: "target" }
+  /** `{_}`: a noun phrase passed over ("celebrated Iftar in {_} {T}": not the place, the next actor). */
+  | { type: "skip" }
   | { type: "clause" };
 
 export interface Pattern {
@@ -49,6 +51,7 @@ export function parsePattern(text: string, where: string): { elements: Element[]
   for (const chunk of body.split(/\s+/)) {
     if (chunk === "{T}") elements.push({ type: "target" });
     else if (chunk === "{C}") elements.push({ type: "clause" });
+    else if (chunk === "{_}") elements.push({ type: "skip" });
     else {
       // "new_military/economic_relations": words joined with `_` stand next to each other.
       chunk.split("_").forEach((part, k) => {

@@ -154,7 +154,7 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
         const joinedToVerb = beforeVerb.length > 0 || verbJoined;
         const bad = [...words, ...beforeWords]
           .flatMap((w) => w.replace(/^_/, "").split("/"))
-          .find((w) => w !== "{T}" && !DYAD_WORD.test(w));
+          .find((w) => w !== "{T}" && w !== "{_}" && !DYAD_WORD.test(w));
         if (bad !== undefined) {
           out.skipped.push({ origin, reason: `'${bad}' is not a word Dyad's patterns can hold` });
           return;
@@ -186,6 +186,8 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
         const slot = (t: PatternToken): Slot | null => {
           if (t.kind === "target" || t.kind === "both") return { alts: [["{T}"]] };
           if (t.kind === "source") return sourceAfter ? { alts: [["{T}"]] } : null;
+          // `^` before a target or source passes over a noun phrase; elsewhere Dyad's gaps do.
+          if (t.kind === "skip") return { alts: [["{_}"]] };
           const alts = sequences(dict, t);
           return alts.length ? { alts } : null;
         };
@@ -198,7 +200,10 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
         for (const after of expand(afterSlots)) {
           const isT = (w: string) => w.replace(/^_/, "") === "{T}";
           const firstT = after.findIndex(isT);
-          const words = after.filter((w, i) => !isT(w) || i === firstT);
+          const words = after
+            .filter((w, i) => !isT(w) || i === firstT)
+            // A skip counts only before the target slot.
+            .filter((w, i, all) => w !== "{_}" || all.slice(i).some(isT));
           for (const before of expand(beforeSlots)) push(p.code, words, before, flags, origin, p.verbJoined);
         }
       }
