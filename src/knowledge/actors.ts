@@ -74,7 +74,7 @@ export type Entry =
       how: "name" | "demonym" | "metonym";
       sector?: string;
       /** An actor given by its own code (actors/coded.tsv): the days the code holds, and where it comes from. */
-      coded?: { start: string | null; end: string | null; origin: string };
+      coded?: { start: string | null; end: string | null; origin: string; also: readonly string[] };
     }
   | { kind: "org"; org: Org }
   | { kind: "group"; group: Group }
@@ -354,9 +354,12 @@ export function compileActors(src: RawSources): ActorKb {
   for (const file of src.coded ?? []) {
     for (const row of parseTsv(file.text, file.name, ["phrase", "code"])) {
       const where = `${file.name}:${row.line}`;
-      const code = row.get("code");
-      if (!/^[A-Z0-9]+$|^\+\+\+$|^###$/.test(code))
-        throw new DyadError("E_DATA", `an actor code is capitals and digits, got '${code}'`, where);
+      // Several codes (`FRO|BIL|SAM`): the phrase stands for all of them at once.
+      const [code, ...also] = list(row.get("code"));
+      for (const x of [code, ...also]) {
+        if (!/^[A-Z0-9]+$|^\+\+\+$|^###$/.test(x))
+          throw new DyadError("E_DATA", `an actor code is capitals and digits, got '${x}'`, where);
+      }
       const start = row.get("start") ? normaliseDate(row.get("start"), "start", where) : null;
       const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
       if (start && end && end < start)
@@ -369,7 +372,7 @@ export function compileActors(src: RawSources): ActorKb {
       }
       const origin = row.get("origin") ? `${where} (${row.get("origin")})` : where;
       for (const phrase of [row.get("phrase"), ...list(row.get("aliases"))]) {
-        add(phrase, { kind: "country", country: c, how: "name", coded: { start, end, origin } });
+        add(phrase, { kind: "country", country: c, how: "name", coded: { start, end, origin, also } });
       }
     }
   }

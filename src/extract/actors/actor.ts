@@ -39,7 +39,13 @@ export function actorKey(actor: Actor): string {
 /** Actors of a mention: the members of a compound mention, or the mention itself. */
 export function actorsOf(doc: Doc, mention: Mention): Actor[] {
   if (mention.members?.length) {
-    return mention.members.map((i) => toActor(doc.mentions[i])).filter((a): a is Actor => a !== null);
+    // A member may stand for several actors itself (a phrase a user's dictionary codes as several).
+    return mention.members.flatMap((i) => {
+      const member = doc.mentions[i];
+      if (member.members?.length) return actorsOf(doc, member);
+      const a = toActor(member);
+      return a ? [a] : [];
+    });
   }
   const a = toActor(mention);
   return a ? [a] : [];

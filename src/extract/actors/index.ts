@@ -223,6 +223,8 @@ interface Ctx {
   kb: ActorKb;
   date: string;
   mentions: Mention[];
+  /** Mentions of a phrase the user's dictionary codes as several actors at once, with the other codes. */
+  joint: Map<Mention, readonly string[]>;
 }
 
 function span(doc: Doc, start: number, end: number) {
@@ -687,6 +689,7 @@ function sentenceMentions(
         `country:${iso3}`,
       );
       if (placeOnly) m.placeOnly = true;
+      if (country.coded?.also.length) c.joint.set(m, country.coded.also);
       continue;
     }
 
@@ -842,6 +845,26 @@ function agentsOfCodedCompounds(c: Ctx): void {
       }
     }
     a.members = made;
+  }
+}
+
+/** "The Shire" coded `FRO|BIL|SAM`: one mention standing for several actors, each a member of it. */
+function jointActors(c: Ctx): void {
+  for (const [m, also] of c.joint) {
+    if (!m.referent) continue;
+    const members = [m.referent.code, ...also].map((code) => {
+      const x = addMention(
+        c,
+        m.kind,
+        m.tokenStart,
+        m.tokenEnd,
+        { ...m.referent!, code, country: code, id: code },
+        m.why,
+        null,
+      );
+      return x.index;
+    });
+    m.members = members;
   }
 }
 
@@ -1155,12 +1178,13 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
         keys[i] = k.key;
         starts[i] = k.starts;
       }
-      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
+      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [], joint: new Map() };
       const seenPeople = new Set<string>();
       for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, starts, seenPeople);
       coreference(c);
       agentCountries(c);
       agentsOfCodedCompounds(c);
+      jointActors(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
       const remap = new Map<number, number>();
       c.mentions.forEach((m, i) => {

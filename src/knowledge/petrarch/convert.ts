@@ -262,12 +262,21 @@ export function convertPetrarch(input: ConvertInput): Converted {
     for (const dict of input.actors) {
       for (const e of dict.entries) {
         const [main, ...synonyms] = e.phrases.map((p) => title(p.words));
-        const dated = e.codes.filter((c) => c.from !== null || c.to !== null);
-        const undated = e.codes.filter((c) => c.from === null && c.to === null);
-        for (const c of [...dated, ...undated]) {
+        // Codes given together in one bracket (`[FRO/BIL/SAM]`) are one row: the phrase is all of them.
+        const groups = new Map<string, typeof e.codes>();
+        for (const c of e.codes) {
+          const k = `${c.line}|${c.from}|${c.to}`;
+          groups.set(k, [...(groups.get(k) ?? []), c]);
+        }
+        const rows = [...groups.values()];
+        const dated = rows.filter(([c]) => c.from !== null || c.to !== null);
+        const undated = rows.filter(([c]) => c.from === null && c.to === null);
+        for (const codes of [...dated, ...undated]) {
+          const [c] = codes;
           if (c.code === "---") continue;
+          const all = codes.map((x) => x.code).join("|");
           lines.push(
-            row([main, synonyms.join("|"), c.code, c.from ?? "", c.to ?? "", `${dict.file}:${c.line}`]),
+            row([main, synonyms.join("|"), all, c.from ?? "", c.to ?? "", `${dict.file}:${c.line}`]),
           );
         }
         out.counts.actors++;
