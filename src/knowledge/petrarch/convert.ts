@@ -128,9 +128,21 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
     return true;
   };
   for (const block of dict.blocks) {
-    for (const verb of block.verbs) {
+    // One-word verbs without a code of their own share the block's patterns as one row with alternatives
+    // ("accelerate/expedite/hasten ..."); each keeps its own row for the block's code.
+    const single = block.verbs.filter((v) => v.words.length === 1 && v.forms.every((f) => f.length === 1));
+    const shared = single.filter((v) => v.code === null);
+    const groups: { verbs: typeof block.verbs; patterns: boolean; base: boolean }[] = [
+      ...block.verbs.map((v) => ({ verbs: [v], patterns: !shared.includes(v) || shared.length === 1, base: true })),
+      ...(shared.length > 1 ? [{ verbs: shared, patterns: true, base: false }] : []),
+    ];
+    for (const group of groups) {
+      const verb = group.verbs[0];
       const verbOrigin = `${dict.file}:${verb.line}`;
-      const anchorAlts = [verb.words[verb.verb], ...verb.forms.map((f) => f[verb.verb]).filter((w) => w)];
+      const anchorAlts = group.verbs.flatMap((v) => [
+        v.words[v.verb],
+        ...v.forms.map((f) => f[v.verb]).filter((w) => w),
+      ]);
       const anchor = [...new Set(anchorAlts)].filter((w) => DYAD_WORD.test(w));
       if (anchor.length === 0) {
         out.skipped.push({ origin: verbOrigin, reason: `the verb '${verb.words.join(" ")}' is not a word` });
@@ -171,8 +183,8 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
           origin,
         });
       };
-      if (own.active !== null || own.passive !== null) push(own, [], [], [], verbOrigin);
-      for (const p of block.patterns) {
+      if (group.base && (own.active !== null || own.passive !== null)) push(own, [], [], [], verbOrigin);
+      for (const p of group.patterns ? block.patterns : []) {
         const origin = `${dict.file}:${p.line}`;
         const afterMarks = flattenMarkers(p.after).map((t) => t.kind);
         const beforeMarks = flattenMarkers(p.before).map((t) => t.kind);
