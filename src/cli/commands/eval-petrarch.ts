@@ -14,7 +14,6 @@ import {
   scoreRecord,
   scoreSuite,
 } from "../../eval/petrarch-suite.js";
-import type { Io } from "../io.js";
 import { renderTable } from "../table.js";
 import { importPetrarch } from "./kb-petrarch.js";
 

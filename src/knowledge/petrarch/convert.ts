@@ -133,7 +133,11 @@ function convertVerbs(dict: VerbDictionary, out: Converted, codes: Set<string>):
     const single = block.verbs.filter((v) => v.words.length === 1 && v.forms.every((f) => f.length === 1));
     const shared = single.filter((v) => v.code === null);
     const groups: { verbs: typeof block.verbs; patterns: boolean; base: boolean }[] = [
-      ...block.verbs.map((v) => ({ verbs: [v], patterns: !shared.includes(v) || shared.length === 1, base: true })),
+      ...block.verbs.map((v) => ({
+        verbs: [v],
+        patterns: !shared.includes(v) || shared.length === 1,
+        base: true,
+      })),
       ...(shared.length > 1 ? [{ verbs: shared, patterns: true, base: false }] : []),
     ];
     for (const group of groups) {
