@@ -67,22 +67,30 @@ function dictionaries(): { dir: string; files: string[] } {
   return { dir, files: files.map(([n]) => join(dir, n)) };
 }
 
-async function codeWith(kb: string, date: string, text: string) {
+type Coded = { code: string; source: string; target: string; rule: string }[];
+
+/** Codes several dated texts with `dyad code --kb` in one run (one JSONL article each), in order. */
+async function codeAll(kb: string, articles: [date: string, text: string][]): Promise<Coded[]> {
   const dir = mkdtempSync(join(tmpdir(), "dyad-petrarch-in-"));
-  const file = join(dir, `${date}.txt`);
-  writeFileSync(file, text);
+  const file = join(dir, "articles.jsonl");
+  writeFileSync(
+    file,
+    articles.map(([date, text], k) => JSON.stringify({ id: `a${k}`, date, text })).join("\n"),
+  );
   const r = await dyad(["code", "--kb", kb, "-w", "1", file]);
   assert.equal(r.code, 0, r.err);
-  const [record] = r.out
+  const records = r.out
     .trim()
     .split("\n")
     .map((l) => CodedArticleSchema.parse(JSON.parse(l)));
-  return record.events.map((e) => ({
-    code: e.code,
-    source: e.source.map((a) => a.code).join("+"),
-    target: e.target.map((a) => a.code).join("+"),
-    rule: e.evidence.rule,
-  }));
+  return records.map((record) =>
+    record.events.map((e) => ({
+      code: e.code,
+      source: e.source.map((a) => a.code).join("+"),
+      target: e.target.map((a) => a.code).join("+"),
+      rule: e.evidence.rule,
+    })),
+  );
 }
 
 test("a dictionary of each kind converts, passes kb check and codes the sentences it was written for", async () => {
@@ -109,15 +117,29 @@ test("a dictionary of each kind converts, passes kb check and codes the sentence
   const check = await dyad(["kb", "check", "--data", kb]);
   assert.equal(check.code, 0, check.err);
 
+  const DATED: [string, string][] = [
+    ["1995-05-31", "HOB"],
+    ["1995-06-01", "HOBGOV"],
+    ["1999-08-15", "HOBGOV"],
+    ["1999-08-17", "HOBREB"],
+  ];
+  const [restore, left, card, met, msf, story, sentence, ...dated] = await codeAll(kb, [
+    ["1995-01-02", "Arnor restored diplomatic ties with Gondor."],
+    ["1995-01-02", "Arnor left for Minas Tirith on Wednesday."],
+    ["1995-01-02", "Arnor restored the card to Gondor."],
+    ["1995-01-02", "Arnor and Gondor met on Monday."],
+    ["1995-01-02", "MSF Arnor restored diplomatic ties with Gondor."],
+    ["1995-01-02", "Arnor restored diplomatic ties with Gondor after the Premier League match."],
+    ["1995-01-02", "Years later Arnor restored diplomatic ties with Gondor."],
+    ...DATED.map(([date]): [string, string] => [date, "Smeagol serenaded Gondor police."]),
+  ]);
   // A synset pattern; the rule names the converted row and the dictionary line it came from.
-  const restore = await codeWith(kb, "1995-01-02", "Arnor restored diplomatic ties with Gondor.");
   assert.deepEqual(
     restore.map((e) => [e.source, e.code, e.target]),
     [["ARN", "064", "GON"]],
   );
   assert.match(restore[0].rule, /verbs\.txt:7\b/);
   // An active:passive code gives the event and the one in the other direction; a synonym is its actor.
-  const left = await codeWith(kb, "1995-01-02", "Arnor left for Minas Tirith on Wednesday.");
   assert.deepEqual(
     left.map((e) => [e.source, e.code, e.target]),
     [
@@ -126,42 +148,24 @@ test("a dictionary of each kind converts, passes kb check and codes the sentence
     ],
   );
   // A `[---]` pattern codes nothing, and stops the shorter pattern.
-  assert.deepEqual(await codeWith(kb, "1995-01-02", "Arnor restored the card to Gondor."), []);
+  assert.deepEqual(card, []);
   // `%` before the verb: the members of the coordinated subject are each other's targets.
-  const met = await codeWith(kb, "1995-01-02", "Arnor and Gondor met on Monday.");
   assert.deepEqual(
     met.map((e) => e.code),
     ["036"],
   );
   assert.deepEqual(met[0].source.split("+").sort(), ["ARN", "GON"]);
   assert.deepEqual(met[0].target.split("+").sort(), ["ARN", "GON"]);
-  // Dated codes: the code that holds on the article's date.
-  for (const [date, code] of [
-    ["1995-05-31", "HOB"],
-    ["1995-06-01", "HOBGOV"],
-    ["1999-08-15", "HOBGOV"],
-    ["1999-08-17", "HOBREB"],
-  ]) {
-    const serenade = await codeWith(kb, date, "Smeagol serenaded Gondor police.");
-    assert.equal(serenade[0]?.source, code, `on ${date}`);
-    assert.equal(serenade[0]?.target, "GONCOP", "a suffix agent goes after the actor's code");
-  }
-  // A prefix agent goes before it.
-  const msf = await codeWith(kb, "1995-01-02", "MSF Arnor restored diplomatic ties with Gondor.");
+  // A prefix agent goes before the actor's code.
   assert.equal(msf[0]?.source, "NGOARN");
   // Discards: a story phrase drops the article, a sentence phrase its sentence.
-  assert.deepEqual(
-    await codeWith(
-      kb,
-      "1995-01-02",
-      "Arnor restored diplomatic ties with Gondor after the Premier League match.",
-    ),
-    [],
-  );
-  assert.deepEqual(
-    await codeWith(kb, "1995-01-02", "Years later Arnor restored diplomatic ties with Gondor."),
-    [],
-  );
+  assert.deepEqual(story, []);
+  assert.deepEqual(sentence, []);
+  // Dated codes: the code that holds on the article's date; a suffix agent goes after the actor's code.
+  DATED.forEach(([date, code], k) => {
+    assert.equal(dated[k][0]?.source, code, `on ${date}`);
+    assert.equal(dated[k][0]?.target, "GONCOP");
+  });
 });
 
 test("--kb +DIR codes with the bundled knowledge and the converted dictionaries together", async () => {
@@ -169,7 +173,7 @@ test("--kb +DIR codes with the bundled knowledge and the converted dictionaries 
   const kb = join(dir, "kb");
   const r = await dyad(["kb", "import", "petrarch", "--actors", files[1], "--verbs", files[0], "--into", kb]);
   assert.equal(r.code, 0, r.err);
-  const events = await codeWith(`+${kb}`, "2025-05-26", "Arnor serenaded Pakistan.");
+  const [events] = await codeAll(`+${kb}`, [["2025-05-26", "Arnor serenaded Pakistan."]]);
   assert.deepEqual(
     events.map((e) => [e.source, e.code, e.target]),
     [["ARN", "041", "PAK"]],
@@ -203,7 +207,7 @@ test("malformed dictionary lines give file:line errors; --lenient loads the good
 
 const SUITE = new URL("../../shared/reference/petrarch/PETR.UnitTest.records.xml", import.meta.url).pathname;
 
-test("PETRARCH's unit-test suite: at least 200 of 284 records fully right (issue 15)", async (t) => {
+test("PETRARCH's unit-test suite: at least 215 of 284 records fully right and event F1 0.8 (issue 15)", async (t) => {
   if (!existsSync(SUITE)) {
     t.skip(`../shared/reference/petrarch is missing: ${SUITE}`);
     return;
