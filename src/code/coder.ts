@@ -3,6 +3,7 @@
 import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
 import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
+import { CUE_VERBS } from "../knowledge/speech.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
@@ -72,6 +73,23 @@ function beforeMatches(doc: Doc, p: Pattern, a: number, sentenceStart: number): 
     cursor = found - 1;
   }
   return true;
+}
+
+const NOUN_PHRASE_POS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * The start of a trailing attribution (", a senior official said ...") after token `from`, or `to` when there is
+ * none: a comma, a noun phrase and a reporting verb.
+ */
+function trailingAttribution(doc: Doc, from: number, to: number): number {
+  const tokens = doc.tokens;
+  for (let k = from; k < to; k++) {
+    if (tokens[k].text !== ",") continue;
+    let j = k + 1;
+    while (j < to && NOUN_PHRASE_POS.has(tokens[j].pos)) j++;
+    if (j > k + 1 && j < to && tokens[j].pos === "VERB" && CUE_VERBS.has(tokens[j].lemma)) return k;
+  }
+  return to;
 }
 
 /** Matches a pattern whose anchor is token a, within [a, limit). */
@@ -784,7 +802,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               const words = patternWords.get(p) ?? new Set<string>();
               // A dictionary pattern (flag form) takes its object from the verb's whole phrase, a complement
               // clause included ("allowed that Mordor isn't ..."), as PETRARCH does.
-              const objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
+              let objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
+              // "..., a senior official said": the speaker of a trailing attribution is no object.
+              if (p.flags.has("form")) objectEnd = trailingAttribution(doc, best.end, objectEnd);
               const after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
                 (x) =>
                   !p.flags.has("recip") ||
