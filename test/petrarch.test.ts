@@ -207,13 +207,13 @@ test("malformed dictionary lines give file:line errors; --lenient loads the good
 
 const SUITE = new URL("../../shared/reference/petrarch/PETR.UnitTest.records.xml", import.meta.url).pathname;
 
-test("PETRARCH's unit-test suite: at least 215 of 284 records fully right and event F1 0.8 (issue 15)", async (t) => {
+test("PETRARCH's unit-test suite: at least 220 of 284 records fully right and event F1 0.82 (issue 15)", async (t) => {
   if (!existsSync(SUITE)) {
     t.skip(`../shared/reference/petrarch is missing: ${SUITE}`);
     return;
   }
   const { score } = await runSuite(SUITE);
   assert.equal(score.records, 284);
-  assert.ok(score.recordsRight >= 215, `${score.recordsRight} records right`);
-  assert.ok(score.f1 >= 0.8, `event F1 ${score.f1.toFixed(3)}`);
+  assert.ok(score.recordsRight >= 220, `${score.recordsRight} records right`);
+  assert.ok(score.f1 >= 0.82, `event F1 ${score.f1.toFixed(3)}`);
 });
