@@ -13,6 +13,8 @@ export interface Coverage {
   /** Countries with a head of state or government on record for a date. */
   headsOn: (date: string) => number;
   agents: number;
+  /** Actor codes given by imported dictionaries (actors/coded.tsv). */
+  coded: number;
   patterns: number;
   patternsByRoot: Record<string, number>;
   evaluative: number;
@@ -45,7 +47,8 @@ export function coverage(k: Knowledge): Coverage {
     for (const p of list) {
       if (counted.has(p)) continue;
       counted.add(p);
-      const root = p.code.slice(0, 2);
+      // A void pattern (no code) stops others and has no root.
+      const root = p.code === "" ? "none" : p.code.slice(0, 2);
       patternsByRoot[root] = (patternsByRoot[root] ?? 0) + 1;
     }
   }
@@ -69,6 +72,7 @@ export function coverage(k: Knowledge): Coverage {
       return countries.size;
     },
     agents: kb.agents.size,
+    coded: kb.coded.size,
     patterns: k.lexicon.size,
     patternsByRoot,
     evaluative: k.evaluative.polarity.size,

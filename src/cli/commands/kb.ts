@@ -59,6 +59,7 @@ export function registerKb(program: Command, io: Io): Command {
             ["terms of office", String(c.terms)],
             [`countries with a head of state or government on ${opts.date}`, String(c.headsOn(opts.date))],
             ["agents", String(c.agents)],
+            ["actor codes of imported dictionaries (actors/coded.tsv)", String(c.coded)],
             ["verb patterns", String(c.patterns)],
             ["evaluative words", String(c.evaluative)],
             ["discard phrases", String(c.discards)],
