@@ -1,6 +1,6 @@
 // dyad kb: check the data files; import office-holders from Wikidata.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { DyadError } from "../../core/errors.js";
 import { coverage } from "../../knowledge/coverage.js";
@@ -22,6 +22,13 @@ interface ImportOptions {
 
 function importPetrarchCommand(io: Io, opts: ImportOptions): void {
   if (!opts.into) throw new DyadError("E_USAGE", "dyad kb import petrarch: --into DIR is required");
+  // The import writes whole files (cameo.tsv, discards.tsv): never over Dyad's own folder.
+  if (resolve(opts.into) === resolve(DATA_DIR)) {
+    throw new DyadError(
+      "E_USAGE",
+      "dyad kb import petrarch: --into must be a new folder, not Dyad's own data/",
+    );
+  }
   if (!opts.verbs && !opts.actors && !opts.agents && !opts.discards) {
     throw new DyadError("E_USAGE", "dyad kb import petrarch: give --verbs, --actors, --agents or --discards");
   }
