@@ -934,7 +934,8 @@ function compounds(c: Ctx, firstIndex: number): void {
       // "Fornost and the evil awful Gondor": before an actor the user's dictionary codes, the adjectives
       // after the conjunction modify the next member.
       let gapEnd = ms[j].tokenStart;
-      if (isCoded(c, prev) && isCoded(c, ms[j])) {
+      const coded = isCoded(c, prev) && isCoded(c, ms[j]);
+      if (coded) {
         while (gapEnd - 1 > prev.tokenEnd && tokens[gapEnd - 1].pos === "ADJ") gapEnd--;
       }
       // A joining gap is "and", "," or ", and", and perhaps a "the": more than three words never join.
@@ -944,7 +945,8 @@ function compounds(c: Ctx, firstIndex: number): void {
         .slice(prev.tokenEnd, gapEnd)
         .map((t) => t.lower)
         .filter((w, k, all) => !(w === "the" && k === all.length - 1 && k > 0));
-      const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === ",");
+      // "Neither Galadriel nor Gollum": between coded actors "nor" coordinates too.
+      const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === "," || (coded && gap[0] === "nor"));
       const joinsAnd = gap.length === 2 && gap[0] === "," && gap[1] === "and";
       if (!(joins || joinsAnd) || ms[j].kind === "unknown" || prev.kind === "unknown") break;
       if (Boolean(ms[j].placeOnly) !== Boolean(prev.placeOnly) && !prev.placeOnly) break;
@@ -955,7 +957,7 @@ function compounds(c: Ctx, firstIndex: number): void {
       group.length > 1 &&
       tokens
         .slice(group[group.length - 2].tokenEnd, group[group.length - 1].tokenStart)
-        .some((t) => t.lower === "and")
+        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g))))
     ) {
       const first = group[0];
       const last = group[group.length - 1];
