@@ -5,11 +5,13 @@ import { type StoredEvent, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import {
+  actorTerms,
   addDbOption,
   addEventFilters,
   type FilterOptions,
   parseEventFilter,
   parseFormat,
+  reportActorMatches,
 } from "./store-options.js";
 
 const FORMATS = ["table", "jsonl", "csv"] as const;
@@ -42,6 +44,7 @@ export function registerEvents(program: Command, io: Io): void {
       const capped = format === "table" && filter.limit === undefined;
       if (capped) filter.limit = TABLE_LIMIT + 1;
       await withStore(opts.db, async (store) => {
+        await reportActorMatches(io, store, actorTerms(filter));
         const events = await store.events(filter);
         if (format === "jsonl") {
           for (const e of events) io.out(`${JSON.stringify(e)}\n`);
