@@ -50,9 +50,16 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
   return cmd;
 }
 
+/** Whether options hold an actor term, so that the knowledge base's names (about 0.2 s) are needed. */
+export function hasActorTerm(o: object): boolean {
+  return ["actor", "source", "target", "dyad"].some(
+    (k) => typeof (o as Record<string, unknown>)[k] === "string",
+  );
+}
+
 /** Checks the filter options and turns them into a store filter, names read with the knowledge base. */
 export function parseEventFilter(o: object): EventFilter {
-  return parseFilter(o, { names: loadActorNames() });
+  return parseFilter(o, hasActorTerm(o) ? { names: loadActorNames() } : {});
 }
 
 /** The actor terms of a filter, with the option each came from. */
