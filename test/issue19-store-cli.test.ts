@@ -180,6 +180,10 @@ describe("issue 19: what the store's views and exports count", () => {
     assert.equal(body.out.trim().split("\n").length, 1);
     const none = await dyad(["events", "--actor", "Khamenei", "--db", fixtures]);
     assert.match(none.err, /matched: nothing in the store for --actor 'Khamenei'/);
+    assert.match(
+      none.err,
+      /\(modalities: asserted, reported, future \(intent codes 03x only\); --modality all/,
+    );
     const speaker = await dyad(["quotes", "--speaker", "Sharif", "--format", "jsonl", "--db", fixtures]);
     assert.match(speaker.err, /matched --speaker 'Sharif': PAKGOV \(Shehbaz Sharif\)/);
     assert.equal(speaker.out.trim().split("\n").length, 1);

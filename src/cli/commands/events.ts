@@ -1,6 +1,7 @@
 // dyad events: query the stored events with filters; a table for people, JSON lines or CSV for programs.
 import type { Command } from "commander";
 import { recordCsvHeader, recordCsvLine } from "../../export/record.js";
+import { describeModality } from "../../store/filter.js";
 import { type StoredEvent, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";
@@ -56,6 +57,9 @@ export function registerEvents(program: Command, io: Io): void {
           io.out(renderTable(EVENT_TABLE_HEADER, storedEventRows(shown)));
           if (capped && events.length > TABLE_LIMIT) {
             io.err(`(first ${TABLE_LIMIT} events shown: use --limit N, or --format jsonl|csv for all)\n`);
+          }
+          if (opts.modality === undefined) {
+            io.err(`(modalities: ${describeModality(filter.modality)}; --modality all lists every event)\n`);
           }
         }
       });
