@@ -8,6 +8,7 @@ import { contentId } from "../../ingest/parse.js";
 import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { renderTable } from "../table.js";
+import { MODALITY_HELP } from "./store-options.js";
 
 export function registerActors(
   program: Command,
@@ -24,6 +25,7 @@ export function registerActors(
     .option("--top", "most active actors in the store")
     .option("--db <url>", "store for --top")
     .option("--limit <n>", "rows for --top", "20")
+    .option("--modality <list>", MODALITY_HELP)
     .option("-f, --format <format>", "table | jsonl", "table")
     .action(
       async (

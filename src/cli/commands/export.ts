@@ -7,7 +7,14 @@ import { readDataFile } from "../../knowledge/files.js";
 import { compileOntology } from "../../knowledge/ontology.js";
 import { withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
-import { addDbOption, addEventFilters, type FilterOptions, parseEventFilter } from "./store-options.js";
+import {
+  actorTerms,
+  addDbOption,
+  addEventFilters,
+  type FilterOptions,
+  parseEventFilter,
+  reportActorMatches,
+} from "./store-options.js";
 
 interface ExportOptions extends FilterOptions {
   format: string;
@@ -45,6 +52,7 @@ export function registerExport(program: Command, io: Io): void {
     }
     const filter = parseEventFilter(opts);
     const n = await withStore(opts.db, async (store) => {
+      await reportActorMatches(io, store, actorTerms(filter));
       const events = store.iterateEvents(filter);
       if (format === "parquet") {
         if (!opts.out) throw new DyadError("E_USAGE", "dyad export --format parquet needs --out FILE");

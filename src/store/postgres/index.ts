@@ -27,6 +27,8 @@ import {
   countsQuery,
   eventsPageQuery,
   eventsQuery,
+  fillPeriods,
+  matchActorsQuery,
   type Query,
   quotesQuery,
   type SeriesReadRow,
@@ -36,6 +38,8 @@ import {
 } from "../sql.js";
 import type {
   ActorCount,
+  ActorMatch,
+  ActorTerm,
   BatchResult,
   EventFilter,
   QuoteFilter,
@@ -441,12 +445,15 @@ class PostgresStore implements Store {
 
   async *iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
     let after = 0;
-    for (;;) {
+    let left = filter.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const size = Math.min(pageSize, left);
       const rows = await this.all<EventReadRow & pg.QueryResultRow>(
-        eventsPageQuery(filter, after, pageSize, postgresDialect),
+        eventsPageQuery(filter, after, size, postgresDialect),
       );
       yield* await this.assemble(rows);
-      if (rows.length < pageSize) return;
+      if (rows.length < size) return;
+      left -= rows.length;
       after = rows[rows.length - 1].gid;
     }
   }
@@ -556,9 +563,20 @@ class PostgresStore implements Store {
   }
 
   async series(options: SeriesOptions) {
-    return (await this.all<SeriesReadRow & pg.QueryResultRow>(seriesQuery(options, postgresDialect))).map(
-      toSeriesRow,
+    const rows = (
+      await this.all<SeriesReadRow & pg.QueryResultRow>(seriesQuery(options, postgresDialect))
+    ).map(toSeriesRow);
+    return fillPeriods(rows, options.by, options.filter);
+  }
+
+  async matchActors(
+    term: ActorTerm,
+    options: { limit?: number; speakers?: boolean } = {},
+  ): Promise<ActorMatch[]> {
+    const rows = await this.all<ActorMatch & pg.QueryResultRow>(
+      matchActorsQuery(term, options.limit ?? 1000, postgresDialect, options.speakers),
     );
+    return rows.map((r) => ({ code: r.code, name: r.name, events: Number(r.events) }));
   }
 
   async counts(): Promise<StoreCounts> {

@@ -29,6 +29,8 @@ import {
   countsQuery,
   eventsPageQuery,
   eventsQuery,
+  fillPeriods,
+  matchActorsQuery,
   type Query,
   quotesQuery,
   type SeriesReadRow,
@@ -38,6 +40,8 @@ import {
 } from "../sql.js";
 import type {
   ActorCount,
+  ActorMatch,
+  ActorTerm,
   BatchResult,
   EventFilter,
   QuoteFilter,
@@ -436,10 +440,13 @@ export class SqliteStore implements Store {
 
   async *iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
     let after = 0;
-    for (;;) {
-      const rows = this.all<EventReadRow>(eventsPageQuery(filter, after, pageSize, sqliteDialect));
+    let left = filter.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const size = Math.min(pageSize, left);
+      const rows = this.all<EventReadRow>(eventsPageQuery(filter, after, size, sqliteDialect));
       yield* this.assemble(rows);
-      if (rows.length < pageSize) return;
+      if (rows.length < size) return;
+      left -= rows.length;
       after = rows[rows.length - 1].gid;
     }
   }
@@ -542,7 +549,21 @@ export class SqliteStore implements Store {
   }
 
   async series(options: SeriesOptions) {
-    return this.all<SeriesReadRow>(seriesQuery(options, sqliteDialect)).map(toSeriesRow);
+    const rows = this.all<SeriesReadRow>(seriesQuery(options, sqliteDialect)).map(toSeriesRow);
+    return fillPeriods(rows, options.by, options.filter);
+  }
+
+  async matchActors(
+    term: ActorTerm,
+    options: { limit?: number; speakers?: boolean } = {},
+  ): Promise<ActorMatch[]> {
+    return this.all<ActorMatch>(
+      matchActorsQuery(term, options.limit ?? 1000, sqliteDialect, options.speakers),
+    ).map((r) => ({
+      code: r.code,
+      name: r.name,
+      events: Number(r.events),
+    }));
   }
 
   async counts(): Promise<StoreCounts> {
