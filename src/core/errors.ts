@@ -13,6 +13,8 @@ export const ERRORS = {
   E_NOT_FOUND: "no such file or directory",
   E_PIPELINE: "the pipeline is misconfigured",
   E_PIPELINE_RUN: "a pipeline component failed on this article",
+  E_EVENT_LIMIT: "the article gives more events than one article may (the rest are not coded)",
+  E_OUTPUT: "the article's record cannot be written",
   E_DATA: "a data file is malformed",
   E_STORE: "the store failed",
   E_STORE_URL: "unsupported store URL: give a file path, sqlite:PATH or postgres://...",

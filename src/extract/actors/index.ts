@@ -1,5 +1,6 @@
 // Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
 // and coreference within the article.
+import { spansWithin, startingIn } from "../../core/spans.js";
 import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
 import {
   type ActorKb,
@@ -366,7 +367,7 @@ function sentenceMentions(
     // Juhan Parts, Lester Bird, William Hague or Ricardo Lagos.
     if (surnameOnly0(raw)) {
       const tok = tokens[raw.start];
-      const placed = c.doc.places.some((pl) => pl.tokenStart <= raw.start && pl.tokenEnd >= raw.end);
+      const placed = startingIn(c.doc.places, sFrom, raw.start + 1).some((pl) => pl.tokenEnd >= raw.end);
       // At the start of a sentence a capital says nothing: the name must be followed by a verb or a possessive.
       const next = tokens[raw.end];
       const atStart = raw.start === sFrom;
@@ -702,8 +703,8 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t - sFrom] = 1;
   }
   // Places found by the gazetteer ("in Lagos") are places of their country, not unknown actors.
-  for (const p of c.doc.places) {
-    if (p.tokenStart < sFrom || p.tokenEnd > sTo || !p.country) continue;
+  for (const p of spansWithin(c.doc.places, sFrom, sTo)) {
+    if (!p.country) continue;
     let free = true;
     for (let t = p.tokenStart; t < p.tokenEnd; t++) if (covered[t - sFrom]) free = false;
     if (!free) continue;
@@ -852,7 +853,9 @@ function agentCountries(c: Ctx): void {
     const byDistance = (a: Mention, b: Mention) =>
       Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart);
     // "Darfur rebels": a place name right before the agent gives its country.
-    const placed = c.doc.places.find((p) => p.tokenEnd === m.tokenStart && p.country);
+    const placed = startingIn(c.doc.places, c.doc.sentences[m.sentence].tokenStart, m.tokenStart).find(
+      (p) => p.tokenEnd === m.tokenStart && p.country,
+    );
     if (placed?.country) {
       m.referent = {
         ...m.referent,

@@ -1,5 +1,6 @@
 // The quotes component: who said what. Direct quotes in quotation marks and indirect speech,
 // each with its cue, its speaker (through the actors component's coreference) and its offsets.
+import { startingIn } from "../../core/spans.js";
 import type { Doc, Mention, Quote, Sentence, Token } from "../../core/types.js";
 import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
 import type { Component } from "../../pipeline/index.js";
@@ -236,15 +237,15 @@ function cueBefore(doc: Doc, openToken: number, mentions: Mentions): Cue | null 
 function mentionBefore(doc: Doc, sentence: Sentence, cue: number, from: number): Mention | null {
   let i = cue - 1;
   while (i >= from && (doc.tokens[i].pos === "ADV" || doc.tokens[i].pos === "AUX")) i--;
-  const m = doc.mentions
-    .filter((x) => x.tokenEnd === i + 1 && x.tokenStart >= Math.max(from, sentence.tokenStart))
+  const m = startingIn(doc.mentions, Math.max(from, sentence.tokenStart), i + 1)
+    .filter((x) => x.tokenEnd === i + 1)
     .sort((a, b) => a.tokenStart - b.tokenStart)[0];
   return m ?? null;
 }
 
 function mentionAfterIn(doc: Doc, cue: number, to: number): Mention | null {
-  const m = doc.mentions
-    .filter((x) => x.tokenStart === cue + 1 && x.tokenEnd <= to)
+  const m = startingIn(doc.mentions, cue + 1, cue + 2)
+    .filter((x) => x.tokenEnd <= to)
     .sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
   return m ?? null;
 }

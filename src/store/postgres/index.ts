@@ -322,7 +322,7 @@ class PostgresStore implements Store {
       const { ids, hashes } = lookupKeys(batch);
       const existing = await run<ExistingArticle & pg.QueryResultRow>({
         name: "articles.lookup",
-        sql: "SELECT id, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
+        sql: "SELECT id, to_char(date, 'YYYY-MM-DD') AS date, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
         params: [ids, hashes],
       });
       const plan = planBatch(batch, existing, now);

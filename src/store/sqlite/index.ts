@@ -60,8 +60,8 @@ function insertSql(table: string, columns: readonly string[], suffix = ""): stri
 }
 
 const WRITE_SQL = {
-  "articles.lookup.id": "SELECT id, text_hash, record_hash FROM articles WHERE id = ?",
-  "articles.lookup.hash": "SELECT id, text_hash, record_hash FROM articles WHERE text_hash = ?",
+  "articles.lookup.id": "SELECT id, date, text_hash, record_hash FROM articles WHERE id = ?",
+  "articles.lookup.hash": "SELECT id, date, text_hash, record_hash FROM articles WHERE text_hash = ?",
   "articles.last": "SELECT coalesce(max(seq), 0) FROM articles",
   "quotes.last": "SELECT coalesce(max(id), 0) FROM quotes",
   "events.delete": "DELETE FROM events WHERE article_id = ?",
