@@ -922,7 +922,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       if (stoppedAt !== -1) {
         const error = new DyadError(
           "E_EVENT_LIMIT",
-          `coding stopped before sentence ${stoppedAt + 1} of ${doc.sentences.length}, after ${doc.events.length} events`,
+          `coding stopped before sentence ${stoppedAt + 1} of ${doc.sentences.length}, after ${doc.events.length} event${doc.events.length === 1 ? "" : "s"}`,
           doc.article.origin ?? doc.article.id,
         );
         doc.errors = [...doc.errors, { code: error.code, message: error.message }];

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import type { DyadError } from "../../core/errors.js";
 import type { CodedArticle } from "../../core/types.js";
-import { readInputs } from "../../ingest/index.js";
+import { inputBytes, readInputs } from "../../ingest/index.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
@@ -63,7 +63,9 @@ export function registerCode(program: Command, io: Io): void {
       );
       const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
       const source = readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) });
-      const progress = createProgress("coding");
+      const progress = createProgress("coding", {
+        totalBytes: process.stderr.isTTY ? await inputBytes(inputs) : null,
+      });
       let failed = 0;
       const fail = (error: DyadError) => {
         failed++;
@@ -78,7 +80,7 @@ export function registerCode(program: Command, io: Io): void {
             fail(line.error);
             continue;
           }
-          progress.tick(1, line.events);
+          progress.tick(1, line.events, Buffer.byteLength(line.article.text));
           io.out(`${line.json}\n`);
         }
       } else {
@@ -92,7 +94,7 @@ export function registerCode(program: Command, io: Io): void {
             fail(result.error);
             continue;
           }
-          progress.tick(1, result.record.events.length);
+          progress.tick(1, result.record.events.length, Buffer.byteLength(result.article.text));
           if (opts.format === "table") {
             keep.push(result.record);
             continue;
