@@ -1,6 +1,6 @@
 // Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
 // and coreference within the article.
-import { spansWithin, startingIn } from "../../core/spans.js";
+import { firstAtLeast, spansWithin, startingIn } from "../../core/spans.js";
 import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
 import {
   type ActorKb,
@@ -899,12 +899,15 @@ function coreference(c: Ctx): void {
       const phrase = m.text.replace(/^the\s+/i, "").toLowerCase();
       const roles = OFFICE_ROLES[phrase];
       if (roles) {
-        const antecedent = [...people].reverse().find((p) => {
+        const holds = (p: Mention): boolean => {
           const office = p.referent?.id
             ? termOn(kb.people.get(p.referent.id)!, date)?.office.toLowerCase()
             : undefined;
           return (office?.includes(phrase) ?? false) || p.text.toLowerCase().includes(phrase);
-        });
+        };
+        let antecedent: Mention | undefined;
+        for (let k = people.length - 1; k >= 0 && !antecedent; k--)
+          if (holds(people[k])) antecedent = people[k];
         if (antecedent?.referent) {
           m.kind = "person";
           m.referent = antecedent.referent;
@@ -927,9 +930,10 @@ function coreference(c: Ctx): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (t.pos === "PRON" && PERSON_PRONOUNS.has(t.lower)) {
+        // The last subject (else person) before the pronoun: both lists are in text order.
         const antecedent =
-          [...subjects].reverse().find((p) => p.tokenStart < i) ??
-          [...people].reverse().find((p) => p.tokenStart < i);
+          subjects[firstAtLeast(subjects, i, (p) => p.tokenStart) - 1] ??
+          people[firstAtLeast(people, i, (p) => p.tokenStart) - 1];
         if (antecedent?.referent) {
           const m = addMention(
             c,
@@ -950,9 +954,9 @@ function coreference(c: Ctx): void {
         GROUP_WORDS.has(tokens[i + 1].lower)
       ) {
         const start = i > s.tokenStart && tokens[i - 1].lower === "the" ? i - 1 : i;
-        const prior = [...states].reverse().filter((m) => m.tokenStart < i);
         const picked: Mention[] = [];
-        for (const p of prior) {
+        for (let k = firstAtLeast(states, i, (m) => m.tokenStart) - 1; k >= 0; k--) {
+          const p = states[k];
           if (!picked.some((q) => q.referent?.country === p.referent?.country)) picked.push(p);
           if (picked.length === 2) break;
         }

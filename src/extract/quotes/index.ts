@@ -51,13 +51,19 @@ export function findQuotes(doc: Doc): Quote[] {
   const direct = directQuotes(doc, quotations, mentions, tokenAt);
   const usedCues = new Set(direct.flatMap((f) => f.cueTokens));
   // Tokens inside quotation marks (of real quotes) are not searched for indirect speech.
-  const quoted = (i: number): boolean => {
-    const t = doc.tokens[i];
-    return direct.some((f) => f.quote.kind === "direct" && t.start >= f.quote.start && t.end <= f.quote.end);
-  };
+  // Marked once: asking every quote for every token made long articles quadratic (issue 19).
+  const inQuote = new Uint8Array(doc.tokens.length);
+  for (const f of direct) {
+    if (f.quote.kind !== "direct" || doc.tokens.length === 0) continue;
+    for (let i = tokenAt(f.quote.start); i < doc.tokens.length && doc.tokens[i].start < f.quote.end; i++) {
+      const t = doc.tokens[i];
+      if (t.start >= f.quote.start && t.end <= f.quote.end) inQuote[i] = 1;
+    }
+  }
+  const quoted = (i: number): boolean => inQuote[i] === 1;
   const indirect: Found[] = [];
   for (const sentence of doc.sentences) {
-    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted, indirect));
+    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted));
   }
   // Longer quotations inside a sentence that no indirect quote covers: "called it “a cowardly act ...”".
   const embedded = embeddedQuotes(doc, quotations, mentions, tokenAt, [...direct, ...indirect]);
@@ -257,7 +263,6 @@ function indirectQuotes(
   mentions: Mentions,
   usedCues: Set<number>,
   quoted: (i: number) => boolean,
-  earlier: Found[],
 ): Found[] {
   const out: Found[] = [];
   const { tokenStart, tokenEnd } = sentence;
@@ -292,7 +297,8 @@ function indirectQuotes(
       ? (mentionBefore(doc, sentence, c, tokenStart) ?? mentionAfter(sentence, c, mentions))
       : t.lower === "according"
         ? (mentions.byStart.get(c + 2)?.[0] ?? null)
-        : coordinatedSpeaker(doc, sentence, c, mentions, [...earlier, ...out]);
+        : // Quotes of earlier sentences never share this one's speaker: only this sentence's are passed.
+          coordinatedSpeaker(doc, sentence, c, mentions, out);
     const start = doc.tokens[from].start;
     const end = doc.tokens[to - 1].end;
     out.push({
