@@ -66,7 +66,7 @@ const POS_NUMBER: Readonly<Record<Pos, number>> = {
  * stops) is cut into pieces of at most this many tokens, after the last comma, semicolon, colon or
  * conjunction of the piece's second half when there is one (README, "Limits").
  */
-export const MAX_SENTENCE_TOKENS = 150;
+export const MAX_SENTENCE_TOKENS = 100;
 
 /** Where to cut a run of tokens [from, to) longer than MAX_SENTENCE_TOKENS: the starts of its pieces. */
 export function sentencePieces(tokens: readonly Token[], from: number, to: number): number[] {
