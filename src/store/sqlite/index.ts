@@ -668,6 +668,8 @@ export class SqliteStore implements Store {
       // no -wal or -shm file beside it. With other connections still open this fails, harmlessly: they
       // keep WAL and the last of them to close switches.
       try {
+        // Not waiting: another connection open means this one is not the last.
+        this.db.pragma("busy_timeout = 0");
         this.db.pragma("journal_mode = DELETE");
       } catch (e) {
         if (!isSqliteError(e, "SQLITE_BUSY") && !isSqliteError(e, "SQLITE_LOCKED")) {
