@@ -89,6 +89,8 @@ test("issue 19: a run that read nothing says so and exits non-zero", async () =>
   const ingested = await dyad(["ingest", "--db", join(dir, "nothing.db"), empty]);
   assert.equal(ingested.code, 1);
   assert.match(ingested.err, /E_NO_INPUT/);
+  // The run's failure, not an article's: nothing is recorded in the store's errors.
+  assert.equal((await dyad(["errors", "--db", join(dir, "nothing.db"), "-f", "jsonl"])).out, "");
 });
 
 test("issue 19: every read command fails with E_STORE_OPEN on a store that does not exist, and creates none", async () => {

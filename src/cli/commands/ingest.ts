@@ -138,6 +138,10 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
       total.articles++;
       if (result.ok) {
         coded.push({ article: result.article, record: result.record });
+      } else if (result.error.code === "E_NO_INPUT") {
+        // A run that read nothing is the run's failure, not an article's: said, and not kept in the store.
+        reportError(io, result.error);
+        io.exit(EXIT.ARTICLES_FAILED);
       } else {
         reportError(io, result.error);
         failed.push({
