@@ -205,6 +205,45 @@ export function storeContract(
       });
     });
 
+    it("stores the same text on another date as another article (issue 19)", async () => {
+      await using(async (store) => {
+        const repeat = articleA();
+        const date = "2025-07-01";
+        repeat.article = { ...repeat.article, id: "fx-001-repeat", date };
+        repeat.record = {
+          ...repeat.record,
+          id: "fx-001-repeat",
+          date,
+          events: repeat.record.events.map((e) => ({ ...e, id: `${e.id}-repeat`, date })),
+        };
+        const before = await store.counts();
+        const result = await store.write({ coded: [repeat] });
+        assert.deepEqual(
+          result.outcomes.map((o) => [o.id, o.status]),
+          [["fx-001-repeat", "new"]],
+        );
+        const after = await store.counts();
+        assert.equal(after.articles, before.articles + 1);
+        assert.equal(after.events, before.events + repeat.record.events.length);
+        assert.equal(after.aliases, before.aliases);
+        assert.equal(
+          (await store.events({ articleId: "fx-001-repeat" })).length,
+          repeat.record.events.length,
+        );
+        // Idempotent: the repeat again, and a copy of it under a third id on its date, write nothing.
+        const again = await store.write({ coded: [repeat] });
+        assert.equal(again.unchanged, 1);
+        const copy = { ...repeat, article: { ...repeat.article, id: "fx-001-repeat-copy" } };
+        const dup = await store.write({
+          coded: [{ ...copy, record: { ...copy.record, id: "fx-001-repeat-copy" } }],
+        });
+        assert.deepEqual(dup.outcomes, [
+          { id: "fx-001-repeat-copy", status: "duplicate", of: "fx-001-repeat" },
+        ]);
+        assert.equal((await store.counts()).events, after.events);
+      });
+    });
+
     it("replaces an article's old events when its coding changes", async () => {
       await using(async (store) => {
         const oldGids = (await store.events({ articleId: "fx-001" })).map((e) => e.gid);

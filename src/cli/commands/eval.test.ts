@@ -91,7 +91,8 @@ describe("dyad eval", () => {
   });
 
   test("a missing gold file and a bad option are errors", async () => {
-    assert.equal((await dyad(["eval", join(dir, "none.jsonl")])).code, 3);
+    // A missing file is exit code 1 in every command (issue 19).
+    assert.equal((await dyad(["eval", join(dir, "none.jsonl")])).code, 1);
     assert.equal((await dyad(["eval", "--show", "everything", small])).code, 2);
     assert.equal((await dyad(["eval", "--limit", "-1", small])).code, 2);
   });

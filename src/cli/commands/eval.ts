@@ -18,7 +18,7 @@ import {
 import { type SetScore, scoreSet } from "../../eval/score.js";
 import type { Dyad } from "../../pipeline/dyad.js";
 import { EXIT } from "../exit.js";
-import { type Io, reportError } from "../io.js";
+import { type Io, plural, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { renderTable } from "../table.js";
 
@@ -89,7 +89,6 @@ export async function evaluateGoldFile(
   return { file, name: basename(file), gold: items, skipped: errors.length, score: scoreSet(entries) };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const f3 = (x: number | null) => (x === null ? "-" : x.toFixed(3));
 
 function pairLine(p: PairView): string {

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, exportParquet, exportText, isExportFormat } from "../..
 import { readDataFile } from "../../knowledge/files.js";
 import { compileOntology } from "../../knowledge/ontology.js";
 import { withStore } from "../../store/index.js";
-import type { Io } from "../io.js";
+import { type Io, plural } from "../io.js";
 import {
   actorTerms,
   addDbOption,
@@ -73,6 +73,6 @@ export function registerExport(program: Command, io: Io): void {
         await new Promise<void>((resolve) => file.end(resolve));
       }
     });
-    if (opts.out) io.err(`exported ${n} events as ${format} to ${opts.out}\n`);
+    if (opts.out) io.err(`exported ${plural(n, "event")} as ${format} to ${opts.out}\n`);
   });
 }

@@ -1,5 +1,6 @@
 // Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
 // and coreference within the article.
+import { firstAtLeast, spansWithin, startingIn } from "../../core/spans.js";
 import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
 import {
   type ActorKb,
@@ -366,7 +367,7 @@ function sentenceMentions(
     // Juhan Parts, Lester Bird, William Hague or Ricardo Lagos.
     if (surnameOnly0(raw)) {
       const tok = tokens[raw.start];
-      const placed = c.doc.places.some((pl) => pl.tokenStart <= raw.start && pl.tokenEnd >= raw.end);
+      const placed = startingIn(c.doc.places, sFrom, raw.start + 1).some((pl) => pl.tokenEnd >= raw.end);
       // At the start of a sentence a capital says nothing: the name must be followed by a verb or a possessive.
       const next = tokens[raw.end];
       const atStart = raw.start === sFrom;
@@ -702,8 +703,8 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t - sFrom] = 1;
   }
   // Places found by the gazetteer ("in Lagos") are places of their country, not unknown actors.
-  for (const p of c.doc.places) {
-    if (p.tokenStart < sFrom || p.tokenEnd > sTo || !p.country) continue;
+  for (const p of spansWithin(c.doc.places, sFrom, sTo)) {
+    if (!p.country) continue;
     let free = true;
     for (let t = p.tokenStart; t < p.tokenEnd; t++) if (covered[t - sFrom]) free = false;
     if (!free) continue;
@@ -852,7 +853,9 @@ function agentCountries(c: Ctx): void {
     const byDistance = (a: Mention, b: Mention) =>
       Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart);
     // "Darfur rebels": a place name right before the agent gives its country.
-    const placed = c.doc.places.find((p) => p.tokenEnd === m.tokenStart && p.country);
+    const placed = startingIn(c.doc.places, c.doc.sentences[m.sentence].tokenStart, m.tokenStart).find(
+      (p) => p.tokenEnd === m.tokenStart && p.country,
+    );
     if (placed?.country) {
       m.referent = {
         ...m.referent,
@@ -896,12 +899,15 @@ function coreference(c: Ctx): void {
       const phrase = m.text.replace(/^the\s+/i, "").toLowerCase();
       const roles = OFFICE_ROLES[phrase];
       if (roles) {
-        const antecedent = [...people].reverse().find((p) => {
+        const holds = (p: Mention): boolean => {
           const office = p.referent?.id
             ? termOn(kb.people.get(p.referent.id)!, date)?.office.toLowerCase()
             : undefined;
           return (office?.includes(phrase) ?? false) || p.text.toLowerCase().includes(phrase);
-        });
+        };
+        let antecedent: Mention | undefined;
+        for (let k = people.length - 1; k >= 0 && !antecedent; k--)
+          if (holds(people[k])) antecedent = people[k];
         if (antecedent?.referent) {
           m.kind = "person";
           m.referent = antecedent.referent;
@@ -924,9 +930,10 @@ function coreference(c: Ctx): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (t.pos === "PRON" && PERSON_PRONOUNS.has(t.lower)) {
+        // The last subject (else person) before the pronoun: both lists are in text order.
         const antecedent =
-          [...subjects].reverse().find((p) => p.tokenStart < i) ??
-          [...people].reverse().find((p) => p.tokenStart < i);
+          subjects[firstAtLeast(subjects, i, (p) => p.tokenStart) - 1] ??
+          people[firstAtLeast(people, i, (p) => p.tokenStart) - 1];
         if (antecedent?.referent) {
           const m = addMention(
             c,
@@ -947,9 +954,9 @@ function coreference(c: Ctx): void {
         GROUP_WORDS.has(tokens[i + 1].lower)
       ) {
         const start = i > s.tokenStart && tokens[i - 1].lower === "the" ? i - 1 : i;
-        const prior = [...states].reverse().filter((m) => m.tokenStart < i);
         const picked: Mention[] = [];
-        for (const p of prior) {
+        for (let k = firstAtLeast(states, i, (m) => m.tokenStart) - 1; k >= 0; k--) {
+          const p = states[k];
           if (!picked.some((q) => q.referent?.country === p.referent?.country)) picked.push(p);
           if (picked.length === 2) break;
         }

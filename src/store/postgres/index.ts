@@ -2,7 +2,7 @@
 // INSERT ... SELECT FROM unnest(...) statement.
 import pg from "pg";
 import { DyadError } from "../../core/errors.js";
-import { storeError } from "../fail.js";
+import { redactUrl, storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
@@ -76,8 +76,9 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch (e) {
-    throw new DyadError("E_STORE_URL", url.replace(/:[^:@/]*@/, ":***@"), undefined, { cause: e });
+  } catch {
+    // The cause is left out: the URL parser's error carries the whole URL, password included.
+    throw new DyadError("E_STORE_URL", redactUrl(url));
   }
   const schema = parsed.searchParams.get("schema") ?? "public";
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
@@ -326,7 +327,7 @@ class PostgresStore implements Store {
       const { ids, hashes } = lookupKeys(batch);
       const existing = await run<ExistingArticle & pg.QueryResultRow>({
         name: "articles.lookup",
-        sql: "SELECT id, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
+        sql: "SELECT id, to_char(date, 'YYYY-MM-DD') AS date, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
         params: [ids, hashes],
       });
       const plan = planBatch(batch, existing, now);
