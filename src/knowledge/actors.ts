@@ -355,7 +355,8 @@ export function compileActors(src: RawSources): ActorKb {
       if (!ROLES.includes(role)) throw new DyadError("E_DATA", `unknown role '${role}'`, where);
       const orgId = row.get("org");
       const org = orgId ? orgs.get(orgId) : null;
-      if (org === undefined) throw new DyadError("E_DATA", `unknown org '${orgId}' (an id of orgs.tsv)`, where);
+      if (org === undefined)
+        throw new DyadError("E_DATA", `unknown org '${orgId}' (an id of orgs.tsv)`, where);
       if ((org !== null) !== ORG_ROLES.has(role)) {
         throw new DyadError(
           "E_DATA",

@@ -911,7 +911,8 @@ function attachedPlace(c: Ctx, m: Mention): { country: string; text: string } | 
   let k = m.tokenEnd;
   if (k >= sentenceEnd || !ATTACHING.has(tokens[k].lower)) return null;
   k++;
-  while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ")) k++;
+  while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ"))
+    k++;
   const place = c.doc.places.find((p) => p.tokenStart === k && p.country);
   if (place?.country) return { country: place.country, text: place.text };
   const named = c.mentions.find(
@@ -986,10 +987,12 @@ function agentCountries(c: Ctx): void {
     if (!found && sibling?.referent?.country)
       found = { country: sibling.referent.country, reason: `its coordination with '${sibling.text}'` };
     const attached = found ? null : attachedPlace(c, m);
-    if (attached) found = { country: attached.country, reason: `the place attached to it ('${attached.text}')` };
+    if (attached)
+      found = { country: attached.country, reason: `the place attached to it ('${attached.text}')` };
     if (!found && dateline?.country)
       found = { country: dateline.country, reason: `the dateline '${dateline.text}'` };
-    if (!found && main) found = { country: main.country, reason: `the article's main country ('${main.text}')` };
+    if (!found && main)
+      found = { country: main.country, reason: `the article's main country ('${main.text}')` };
     if (!found) continue;
     const { country, reason } = found;
     const name = m.kind === "unknown" ? m.referent.name : `${country} ${m.referent.name}`;
@@ -1122,7 +1125,7 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
   };
   return {
     name: "actors",
-    reads: ["tokens", "sentences"],
+    reads: ["tokens", "sentences", "places", "dateline"],
     writes: ["mentions", "coref"],
     run(doc) {
       const n = doc.tokens.length;
@@ -1135,7 +1138,14 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
       }
       const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
       const seenPeople = new Set<string>();
-      for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, starts, seenPeople);
+      // The dateline ("NEW YORK (Reuters) -") says where the story was filed: its words are no actors of the
+      // first sentence; agents read its country later (agentCountries).
+      const datelineEnd = doc.dateline?.end ?? -1;
+      for (const s of doc.sentences) {
+        let from = s.tokenStart;
+        while (from < s.tokenEnd && doc.tokens[from].start < datelineEnd) from++;
+        if (from < s.tokenEnd) sentenceMentions(c, from, s.tokenEnd, keys, starts, seenPeople);
+      }
       coreference(c);
       agentCountries(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);

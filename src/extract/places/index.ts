@@ -1,8 +1,8 @@
 // The places component: place names resolved in an offline gazetteer, and the place of an event.
 import type { Doc } from "../../core/types.js";
 import type { Component } from "../../pipeline/index.js";
-import type { Gazetteer } from "./gazetteer.js";
 import { findDateline } from "./dateline.js";
+import type { Gazetteer } from "./gazetteer.js";
 import { findPlaces } from "./scan.js";
 
 export { findDateline } from "./dateline.js";
