@@ -80,6 +80,11 @@ export interface Agent {
   phrase: string;
   sector: string;
   title: boolean;
+  /**
+   * Another sector by context (the `context` column): "protesters" are CVL, but OPP when one of these words
+   * ("anti-government", "opposition") stands in the mention or just before it.
+   */
+  context: { sector: string; words: string[] } | null;
 }
 
 /** What a phrase of the index names. */
@@ -334,7 +339,17 @@ export function compileActors(src: RawSources): ActorKb {
   if (src.agents) {
     for (const row of parseTsv(src.agents.text, src.agents.name, ["phrase", "sector"])) {
       const phrase = row.get("phrase").toLowerCase();
-      const agent: Agent = { phrase, sector: row.get("sector"), title: row.get("title") === "yes" };
+      const where = `${src.agents.name}:${row.line}`;
+      const sector = row.get("sector");
+      if (!/^[A-Z]{3}$/.test(sector))
+        throw new DyadError("E_DATA", `sector must be a CAMEO role code`, where);
+      const agent: Agent = { phrase, sector, title: row.get("title") === "yes", context: null };
+      const context = row.get("context");
+      if (context) {
+        const m = /^([A-Z]{3}):(.+)$/.exec(context);
+        if (!m) throw new DyadError("E_DATA", `context must be SECTOR:word|word, got '${context}'`, where);
+        agent.context = { sector: m[1], words: list(m[2]).map((w) => w.toLowerCase()) };
+      }
       if (agents.has(phrase)) continue;
       agents.set(phrase, agent);
       add(phrase, { kind: "agent", agent, plural: false });

@@ -308,12 +308,21 @@ function personReferent(p: Person, date: string): { referent: Referent; why: str
   };
 }
 
-function agentReferent(agent: Agent, country: string | null, text: string): Referent {
+/** The agent's sector, or its context sector when a context word stands in the mention or up to three words before. */
+function agentSector(doc: Doc, agent: Agent, start: number, end: number): string {
+  if (!agent.context) return agent.sector;
+  const sentence = doc.sentences[doc.tokens[start].sentence];
+  const from = doc.tokens[Math.max(sentence.tokenStart, start - 3)].start;
+  const words = doc.text.slice(from, doc.tokens[end - 1].end).toLowerCase();
+  return agent.context.words.some((w) => words.includes(w)) ? agent.context.sector : agent.sector;
+}
+
+function agentReferent(agent: Agent, country: string | null, text: string, sector = agent.sector): Referent {
   return {
-    code: `${country ?? ""}${agent.sector}`,
+    code: `${country ?? ""}${sector}`,
     country,
     org: null,
-    sector: agent.sector,
+    sector,
     name: country ? `${country} ${agent.phrase}` : text,
     id: null,
   };
@@ -405,7 +414,8 @@ function sentenceMentions(
             next.lower === "'s" ||
             next.lower === "’s"));
       if (tok.pos !== "PROPN" || tokens[raw.start - 1]?.lower === "the" || placed || !readsAsName) {
-        used.add(r);
+        // Not a person, but perhaps what else the phrase names: "Nepal's police" is the country's.
+        if (raw.entries.every((e) => e.kind === "person")) used.add(r);
         continue;
       }
     }
@@ -623,7 +633,12 @@ function sentenceMentions(
           "agent",
           start,
           agentRaw.end,
-          agentReferent(ag.agent, iso3, span(doc, start, agentRaw.end).text),
+          agentReferent(
+            ag.agent,
+            iso3,
+            span(doc, start, agentRaw.end).text,
+            agentSector(doc, ag.agent, start, agentRaw.end),
+          ),
           `agent '${phrase}' of ${iso3}`,
           null,
         );
@@ -708,7 +723,7 @@ function sentenceMentions(
         "agent",
         start,
         end,
-        agentReferent(agent.agent, null, text),
+        agentReferent(agent.agent, null, text, agentSector(doc, agent.agent, start, end)),
         `agent '${agent.agent.phrase}'`,
         null,
       );
