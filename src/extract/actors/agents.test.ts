@@ -143,3 +143,12 @@ test("an unknown named person keeps the name and takes the dateline's country (i
   assert.equal(m.referent?.name, "Mohammad Zarif Rahimi");
   assert.equal(m.referent?.country, "AFG");
 });
+
+test("an agent with no country codes no event; the dateline's country makes it one (issue 14)", () => {
+  const events = (text: string) => dyad.analyse({ id: "t", date: "2025-05-26", text }).events;
+  assert.deepEqual(events("The government expressed appreciation for China's assistance."), []);
+  const [e] = events("ISLAMABAD: The government expressed appreciation for China's assistance.");
+  assert.ok(e, "no event with the dateline");
+  assert.equal(e.source[0].code, "PAKGOV");
+  assert.equal(e.target[0].country, "CHN");
+});

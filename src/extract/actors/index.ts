@@ -1,6 +1,6 @@
 // Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
 // and coreference within the article.
-import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
+import type { Doc, Mention, MentionKind, PlaceMention, Referent, Token } from "../../core/types.js";
 import {
   type ActorKb,
   type Agent,
@@ -890,11 +890,14 @@ function mainCountry(c: Ctx): { country: string; text: string } | null {
     }
   };
   const actorAt = new Set<number>();
+  const placeAt = new Set<number>();
   for (const m of c.mentions) {
     const country = m.referent?.country;
     if (!country || m.members || m.kind === "pronoun") continue;
-    if (m.placeOnly) score(country, 2, m.tokenStart, m.text);
-    else {
+    if (m.placeOnly) {
+      placeAt.add(m.tokenStart);
+      score(country, 2, m.tokenStart, m.text);
+    } else {
       for (let t = m.tokenStart; t < m.tokenEnd; t++) actorAt.add(t);
       const named = m.kind === "person" && m.referent?.id !== null;
       if (named || m.tokenStart < (firstVerb.get(m.sentence) ?? 0)) score(country, 1, m.tokenStart, m.text);
@@ -902,8 +905,7 @@ function mainCountry(c: Ctx): { country: string; text: string } | null {
   }
   // Cities and regions the actors did not take (a metonym such as "Beijing imposed" is an actor, not a place).
   for (const p of c.doc.places) {
-    if (!p.country || actorAt.has(p.tokenStart)) continue;
-    if (c.mentions.some((m) => m.placeOnly && m.tokenStart === p.tokenStart)) continue;
+    if (!p.country || actorAt.has(p.tokenStart) || placeAt.has(p.tokenStart)) continue;
     score(p.country, 2, p.tokenStart, p.text);
   }
   let best: { country: string; text: string } | null = null;
@@ -919,8 +921,35 @@ function mainCountry(c: Ctx): { country: string; text: string } | null {
   return best;
 }
 
+/** Places and named states by the token they start or end at, built once per article. */
+interface Where {
+  placeStarting: Map<number, PlaceMention>;
+  placeEnding: Map<number, PlaceMention>;
+  stateStarting: Map<number, Mention>;
+}
+
+function whereIndex(c: Ctx): Where {
+  const placeStarting = new Map<number, PlaceMention>();
+  const placeEnding = new Map<number, PlaceMention>();
+  for (const p of c.doc.places) {
+    if (!p.country) continue;
+    if (!placeStarting.has(p.tokenStart)) placeStarting.set(p.tokenStart, p);
+    if (!placeEnding.has(p.tokenEnd)) placeEnding.set(p.tokenEnd, p);
+  }
+  const stateStarting = new Map<number, Mention>();
+  for (const m of c.mentions) {
+    if (
+      (m.kind === "country" || m.kind === "capital") &&
+      m.referent?.country &&
+      !stateStarting.has(m.tokenStart)
+    )
+      stateStarting.set(m.tokenStart, m);
+  }
+  return { placeStarting, placeEnding, stateStarting };
+}
+
 /** The place of the agent's own prepositional phrase right after it ("police in southern Kathmandu"). */
-function attachedPlace(c: Ctx, m: Mention): { country: string; text: string } | null {
+function attachedPlace(c: Ctx, m: Mention, at: Where): { country: string; text: string } | null {
   const tokens = c.doc.tokens;
   const sentenceEnd = c.doc.sentences[m.sentence].tokenEnd;
   let k = m.tokenEnd;
@@ -928,11 +957,9 @@ function attachedPlace(c: Ctx, m: Mention): { country: string; text: string } | 
   k++;
   while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ"))
     k++;
-  const place = c.doc.places.find((p) => p.tokenStart === k && p.country);
+  const place = at.placeStarting.get(k);
   if (place?.country) return { country: place.country, text: place.text };
-  const named = c.mentions.find(
-    (x) => x.tokenStart === k && (x.kind === "country" || x.kind === "capital") && x.referent?.country,
-  );
+  const named = at.stateStarting.get(k);
   return named?.referent?.country ? { country: named.referent.country, text: named.text } : null;
 }
 
@@ -987,13 +1014,14 @@ function agentCountries(c: Ctx): void {
   const byIndex = new Map(c.mentions.map((m) => [m.index, m]));
   const dateline = c.doc.dateline;
   const main = mainCountry(c);
+  const at = whereIndex(c);
   for (const m of c.mentions) {
     if (!m.referent || m.referent.country !== null) continue;
     // Agents, unknown names, and people known only by a title ("President Bouteflicka").
     if (m.kind !== "agent" && m.kind !== "unknown" && !(m.kind === "person" && m.referent.id === null))
       continue;
     let found: { country: string; reason: string } | null = null;
-    const placed = c.doc.places.find((p) => p.tokenEnd === m.tokenStart && p.country);
+    const placed = at.placeEnding.get(m.tokenStart);
     if (placed?.country) found = { country: placed.country, reason: `the place '${placed.text}' before it` };
     const sibling = compoundOf
       .get(m.index)
@@ -1001,7 +1029,7 @@ function agentCountries(c: Ctx): void {
       .find((x) => x !== undefined && x !== m && x.kind !== "unknown" && x.referent?.country);
     if (!found && sibling?.referent?.country)
       found = { country: sibling.referent.country, reason: `its coordination with '${sibling.text}'` };
-    const attached = found ? null : attachedPlace(c, m);
+    const attached = found ? null : attachedPlace(c, m, at);
     if (attached)
       found = { country: attached.country, reason: `the place attached to it ('${attached.text}')` };
     if (!found && dateline?.country)
