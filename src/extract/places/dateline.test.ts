@@ -36,6 +36,7 @@ test("a body without a dateline has none (issue 14)", () => {
   assert.equal(read("Note: talks resumed on Monday.").dateline, null);
   assert.equal(read("Officials - some of them senior - met.").dateline, null);
   assert.equal(read("Pakistan and India resumed talks.").dateline, null);
+  assert.equal(read("BREAKING: Pakistan and India resumed talks.").dateline, null);
 });
 
 test("the dateline's words are no actors and make no event (issue 14)", () => {

@@ -41,6 +41,8 @@ export function findDateline(doc: Doc, gazetteer: Gazetteer): Dateline | null {
   const end = m.index + m[0].length;
   const regionEntry = region ? (gazetteer.lookup(normalizeName(region))[0] ?? null) : null;
   const candidates = gazetteer.lookup(normalizeName(name));
+  // "BREAKING:", "UPDATE -": capitals the gazetteer does not know, with nothing else of a dateline, are no place.
+  if (candidates.length === 0 && !region && !m[3] && !m[4] && !m[5] && !m[6]) return null;
   // "KYIV, Ukraine": the country written after the place chooses among places of the same name.
   const entry: GazetteerEntry | null =
     (regionEntry?.country ? candidates.find((c) => c.country === regionEntry.country) : undefined) ??
