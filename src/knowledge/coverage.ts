@@ -16,7 +16,7 @@ export interface Coverage {
   /** Office-holders of international bodies (people/international.tsv): people, terms, bodies with any. */
   international: { people: number; terms: number; bodies: number };
   /** International bodies with someone in office on a date, and those (of the bodies on record) with no one. */
-  bodyHeadsOn: (date: string) => { covered: number; missing: string[] };
+  bodiesHeldOn: (date: string) => { covered: number; missing: string[] };
   agents: number;
   patterns: number;
   patternsByRoot: Record<string, number>;
@@ -85,7 +85,7 @@ export function coverage(k: Knowledge): Coverage {
       return countries.size;
     },
     international,
-    bodyHeadsOn(date: string) {
+    bodiesHeldOn(date: string) {
       const headed = new Set<string>();
       for (const [key, holders] of kb.offices) {
         const [id, role] = key.split("|");

@@ -18,7 +18,7 @@ export function registerKb(program: Command, io: Io): Command {
     .option("--date <YYYY-MM-DD>", "date for the heads-of-state count", new Date().toISOString().slice(0, 10))
     .action((opts: { data?: string; date: string }) => {
       const c = coverage(loadKnowledge(opts.data));
-      const heads = c.bodyHeadsOn(opts.date);
+      const heads = c.bodiesHeldOn(opts.date);
       io.out(
         renderTable(
           ["what", "count"],

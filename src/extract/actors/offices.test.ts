@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { inlineKnowledge } from "../../../test/helpers/knowledge.js";
+import { run } from "../../cli/main.js";
 import { DyadError } from "../../core/errors.js";
 import type { Mention } from "../../core/types.js";
 import { compileActors } from "../../knowledge/actors.js";
@@ -68,7 +69,7 @@ test("kb check counts the office-holders of international bodies and the bodies 
   const c = coverage(loadKnowledge());
   assert.ok(c.international.people >= 100, `people ${c.international.people}`);
   assert.ok(c.international.bodies >= 40, `bodies ${c.international.bodies}`);
-  const on = c.bodyHeadsOn("2025-06-01");
+  const on = c.bodiesHeldOn("2025-06-01");
   for (const id of [
     "un",
     "nato",
@@ -85,4 +86,12 @@ test("kb check counts the office-holders of international bodies and the bodies 
     assert.ok(!on.missing.includes(id), `no office-holder of ${id} on 2025-06-01`);
   }
   assert.ok(on.covered >= 40);
+});
+
+test("dyad kb check prints the international office-holders and the bodies with no one in office (issue 19)", async () => {
+  let out = "";
+  const code = await run(["kb", "check", "--date", "2025-06-01"], { out: (s) => (out += s), err: () => {} });
+  assert.equal(code, 0);
+  assert.match(out, /office-holders of international bodies\s+\d{3}/);
+  assert.match(out, /international bodies with an office-holder on 2025-06-01\s+\d+/);
 });
