@@ -167,8 +167,12 @@ function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor
   );
 }
 
+/**
+ * Some actor is placed: a country, a body, or a named group. A generic agent or an unknown name that no
+ * rule gave a country ("the government", "police" with no country in the article) tells no one who acted.
+ */
 function known(actors: Actor[]): boolean {
-  return actors.some((a) => a.code !== "UNK");
+  return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
 }
 
 const PRECEDENCE: Modality[] = ["negated", "hypothetical", "historical", "future", "reported", "asserted"];

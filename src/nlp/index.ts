@@ -196,6 +196,7 @@ function createNlp(nlp: Wink): Nlp {
         mentions: [],
         dates: [],
         places: [],
+        dateline: null,
         parse: null,
         clauses: [],
         events: [],

@@ -23,6 +23,7 @@ export function registerKb(program: Command, io: Io): Command {
       for (const f of files) io.out(`  ${f}\n`);
       io.out("\n");
       const c = coverage(knowledge);
+      const heads = c.bodiesHeldOn(opts.date);
       io.out(
         renderTable(
           ["what", "count"],
@@ -34,6 +35,13 @@ export function registerKb(program: Command, io: Io): Command {
             ["people", String(c.people)],
             ["terms of office", String(c.terms)],
             [`countries with a head of state or government on ${opts.date}`, String(c.headsOn(opts.date))],
+            ["office-holders of international bodies", String(c.international.people)],
+            ["their terms of office", String(c.international.terms)],
+            ["international bodies with office-holders", String(c.international.bodies)],
+            [
+              `international bodies with an office-holder on ${opts.date}`,
+              `${heads.covered}${heads.missing.length ? ` (none for: ${heads.missing.join(", ")})` : ""}`,
+            ],
             ["agents", String(c.agents)],
             ["verb patterns", String(c.patterns)],
             ["evaluative words", String(c.evaluative)],
