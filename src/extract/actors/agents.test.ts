@@ -116,6 +116,18 @@ test("a place elsewhere in the sentence says nothing of an agent's country (issu
   assert.equal(police.referent?.code, "LBNCOP");
 });
 
+test("an agent of a body is that body's, not the dateline's country (issue 14)", () => {
+  const ms = mentions(
+    "BOGOTA, Aug 5 — The soldiers were received by delegates of the International Committee of the Red Cross. Officials from the United Nations met Colombian officials.",
+  );
+  const delegates = find(ms, "delegates");
+  assert.equal(delegates.referent?.code, "NGOIRC");
+  assert.equal(delegates.referent?.country, null);
+  assert.match(delegates.why, /of the body/);
+  assert.equal(find(ms, "Officials").referent?.code, "IGOUNO");
+  assert.equal(find(ms, "Colombian officials").referent?.code, "COLGOV");
+});
+
 test("a department never takes the country named as the object of its act (issue 19)", () => {
   const alone = find(
     mentions("The Treasury Department imposed sanctions on China."),

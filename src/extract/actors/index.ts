@@ -927,6 +927,8 @@ interface Where {
   placeStarting: Map<number, PlaceMention>;
   placeEnding: Map<number, PlaceMention>;
   stateStarting: Map<number, Mention>;
+  /** International bodies and other organisations without a country, by first token. */
+  bodyStarting: Map<number, Mention>;
 }
 
 function whereIndex(c: Ctx): Where {
@@ -938,7 +940,10 @@ function whereIndex(c: Ctx): Where {
     if (!placeEnding.has(p.tokenEnd)) placeEnding.set(p.tokenEnd, p);
   }
   const stateStarting = new Map<number, Mention>();
+  const bodyStarting = new Map<number, Mention>();
   for (const m of c.mentions) {
+    if (m.referent?.org && !m.referent.country && !bodyStarting.has(m.tokenStart))
+      bodyStarting.set(m.tokenStart, m);
     if (
       (m.kind === "country" || m.kind === "capital") &&
       m.referent?.country &&
@@ -946,18 +951,37 @@ function whereIndex(c: Ctx): Where {
     )
       stateStarting.set(m.tokenStart, m);
   }
-  return { placeStarting, placeEnding, stateStarting };
+  return { placeStarting, placeEnding, stateStarting, bodyStarting };
+}
+
+/** The first token of the agent's own prepositional phrase right after it ("police in southern Kathmandu"). */
+function attachedStart(c: Ctx, m: Mention): number {
+  const tokens = c.doc.tokens;
+  const sentenceEnd = c.doc.sentences[m.sentence].tokenEnd;
+  let k = m.tokenEnd;
+  if (k >= sentenceEnd || !ATTACHING.has(tokens[k].lower)) return -1;
+  k++;
+  while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ"))
+    k++;
+  return k;
+}
+
+/**
+ * The body an agent belongs to by its own "of"/"from" phrase ("delegates of the Red Cross", "officials from
+ * the United Nations"): such agents are that body's, and take no country from the dateline or the article.
+ */
+function attachedBody(c: Ctx, m: Mention, at: Where): Mention | null {
+  const k = attachedStart(c, m);
+  const prep = c.doc.tokens[m.tokenEnd]?.lower;
+  if (k < 0 || (prep !== "of" && prep !== "from")) return null;
+  // A body's mention may take in its article ("the United Nations").
+  return at.bodyStarting.get(k) ?? at.bodyStarting.get(m.tokenEnd + 1) ?? null;
 }
 
 /** The place of the agent's own prepositional phrase right after it ("police in southern Kathmandu"). */
 function attachedPlace(c: Ctx, m: Mention, at: Where): { country: string; text: string } | null {
-  const tokens = c.doc.tokens;
-  const sentenceEnd = c.doc.sentences[m.sentence].tokenEnd;
-  let k = m.tokenEnd;
-  if (k >= sentenceEnd || !ATTACHING.has(tokens[k].lower)) return null;
-  k++;
-  while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ"))
-    k++;
+  const k = attachedStart(c, m);
+  if (k < 0) return null;
   const place = at.placeStarting.get(k);
   if (place?.country) return { country: place.country, text: place.text };
   const named = at.stateStarting.get(k);
@@ -1030,6 +1054,13 @@ function agentCountries(c: Ctx): void {
       .find((x) => x !== undefined && x !== m && x.kind !== "unknown" && x.referent?.country);
     if (!found && sibling?.referent?.country)
       found = { country: sibling.referent.country, reason: `its coordination with '${sibling.text}'` };
+    const body = found ? null : attachedBody(c, m, at);
+    if (body?.referent) {
+      const { code, org, name } = body.referent;
+      m.referent = { ...m.referent, code, org, name };
+      m.why = `${m.why}; of the body '${body.text}' attached to it`;
+      continue;
+    }
     const attached = found ? null : attachedPlace(c, m, at);
     if (attached)
       found = { country: attached.country, reason: `the place attached to it ('${attached.text}')` };
