@@ -2,7 +2,15 @@
 import worldCountries from "world-countries";
 import { DyadError } from "../core/errors.js";
 import { type ActorKb, compileActors, type WorldCountry } from "./actors.js";
-import { DATA_DIR, type DataDirs, type DataFile, readDataFiles, readDataFolder } from "./files.js";
+import {
+  checkDataDir,
+  DATA_DIR,
+  type DataDirs,
+  type DataFile,
+  dataLayers,
+  readDataFiles,
+  readDataFolder,
+} from "./files.js";
 import { compileOntology, type Ontology } from "./ontology.js";
 import { parseTsv } from "./tsv.js";
 import { compileLexicon, type Discards, type Evaluative, type Lexicon } from "./verbs.js";
@@ -13,6 +21,8 @@ export interface Knowledge {
   lexicon: Lexicon;
   evaluative: Evaluative;
   discards: Discards;
+  /** The data files read, as paths (`dyad kb check` lists them). */
+  files?: readonly string[];
   /** Code prefix -> code of the announcement, for events in the future modality (data/intent.tsv). */
   intent: Map<string, string>;
   /** Code prefix -> code of the refusal, for refused acts (data/intent.tsv). */
@@ -73,25 +83,33 @@ function compileDiscards(files: readonly DataFile[]): Discards {
  * naming file and line.
  */
 export function loadKnowledge(dir: DataDirs = DATA_DIR): Knowledge {
+  for (const layer of dataLayers(dir)) checkDataDir(layer);
+  const files: DataFile[] = [];
+  const read = (f: DataFile[]): DataFile[] => {
+    files.push(...f);
+    return f;
+  };
   const cameos = readDataFiles("cameo.tsv", dir);
   const cameo = cameos[cameos.length - 1];
   if (!cameo) throw new DyadError("E_DATA", "no cameo.tsv in the knowledge folders", String(dir));
+  files.push(cameo);
   const actors = compileActors({
     countriesBase: worldCountries as unknown as WorldCountry[],
-    countries: readDataFiles("actors/countries.tsv", dir),
-    orgs: readDataFiles("actors/orgs.tsv", dir),
-    groups: readDataFiles("actors/groups.tsv", dir),
-    agents: readDataFiles("actors/agents.tsv", dir),
-    coded: readDataFiles("actors/coded.tsv", dir),
-    people: readDataFolder("actors/people", ".tsv", dir),
+    countries: read(readDataFiles("actors/countries.tsv", dir)),
+    orgs: read(readDataFiles("actors/orgs.tsv", dir)),
+    groups: read(readDataFiles("actors/groups.tsv", dir)),
+    agents: read(readDataFiles("actors/agents.tsv", dir)),
+    coded: read(readDataFiles("actors/coded.tsv", dir)),
+    people: read(readDataFolder("actors/people", ".tsv", dir)),
   });
   const ontology = compileOntology(cameo.text, cameo.name);
   return {
     ontology,
     actors,
-    lexicon: compileLexicon(readDataFolder("verbs", ".tsv", dir), ontology),
-    evaluative: compileEvaluative(readDataFiles("evaluative.tsv", dir)),
-    discards: compileDiscards(readDataFiles("discards.tsv", dir)),
-    ...compileIntent(readDataFiles("intent.tsv", dir), ontology),
+    lexicon: compileLexicon(read(readDataFolder("verbs", ".tsv", dir)), ontology),
+    evaluative: compileEvaluative(read(readDataFiles("evaluative.tsv", dir))),
+    discards: compileDiscards(read(readDataFiles("discards.tsv", dir))),
+    ...compileIntent(read(readDataFiles("intent.tsv", dir)), ontology),
+    files: files.map((f) => f.path ?? f.name),
   };
 }
