@@ -1,6 +1,7 @@
 // Conversion of PETRARCH/TABARI dictionaries into Dyad's data files (issue 15).
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { compileActors } from "../actors.js";
 import { compileOntology } from "../ontology.js";
 import { compileLexicon } from "../verbs.js";
 import { readActorDictionary } from "./actors.js";
@@ -126,4 +127,17 @@ THE_SHIRE [FRO/BIL]
     ],
   );
   assert.deepEqual(regularPlural(["peace", "process"]), ["peace", "processes"]);
+});
+
+test("converted agents with a compound code (`[~GOVHLH]`) load; a sector that is no role code is an error", () => {
+  const agents = readAgentDictionary("HEALTH_MINISTER [~GOVHLH]\nMSF [NGO~]\n", "g.txt");
+  const text = convertPetrarch({ agents: [agents], cameo: CAMEO }).files.get("actors/agents.tsv")!;
+  const kb = compileActors({ countriesBase: [], agents: [{ name: "agents.tsv", text }], people: [] });
+  assert.equal(kb.agents.get("health minister")?.sector, "GOVHLH");
+  assert.equal(kb.agents.get("msf")?.prefix, true);
+  const bad = "phrase\tsector\nhealth minister\tGovHlh\n";
+  assert.throws(
+    () => compileActors({ countriesBase: [], agents: [{ name: "agents.tsv", text: bad }], people: [] }),
+    /sector must be a CAMEO role code/,
+  );
 });
