@@ -2,7 +2,6 @@
 // voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
 import type { Doc, Mention, Modality, Token } from "../core/types.js";
 import { REPORTING_VERBS } from "../knowledge/speech.js";
-import type { Component } from "../pipeline/index.js";
 
 const BOUNDARY_SCONJ = new Set([
   "that",
@@ -373,24 +372,7 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
   return out;
 }
 
-/** The analysis of one sentence, as the clauses component stored it. */
+/** The reported speech of one sentence. */
 export function analysisOf(doc: Doc, sentence: number): SentenceAnalysis {
-  const a = doc.clauses[sentence] as SentenceAnalysis | undefined;
-  return a ?? { sentence, speech: reportedSpeech(doc, sentence) };
-}
-
-/**
- * Pipeline component: the shallow clause analysis of every sentence (reported speech with its complements and
- * speakers). Clause boundaries, voice, modality and subjects are computed on demand by the functions above.
- */
-export function createClausesComponent<C>(): Component<C> {
-  return {
-    name: "clauses",
-    reads: ["tokens", "sentences", "mentions", "coref"],
-    writes: ["clauses"],
-    run(doc) {
-      doc.clauses = doc.sentences.map((s) => ({ sentence: s.index, speech: reportedSpeech(doc, s.index) }));
-      return doc;
-    },
-  };
+  return { sentence, speech: reportedSpeech(doc, sentence) };
 }

@@ -161,7 +161,7 @@ function createNlp(nlp: Wink): Nlp {
         dates: [],
         places: [],
         parse: null,
-        clauses: [],
+        clauses: null,
         events: [],
         quotes: [],
         errors: [],

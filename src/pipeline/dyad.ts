@@ -1,6 +1,5 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
-import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
@@ -47,7 +46,6 @@ export function defaultComponents(
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
-    createClausesComponent<RunContext>(),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,
