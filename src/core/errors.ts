@@ -14,6 +14,7 @@ export const ERRORS = {
   E_PIPELINE: "the pipeline is misconfigured",
   E_PIPELINE_RUN: "a pipeline component failed on this article",
   E_DATA: "a data file is malformed",
+  E_MODEL: "a model file is missing, truncated or corrupt",
   E_STORE: "the store failed",
   E_STORE_URL: "unsupported store URL: give a file path, sqlite:PATH or postgres://...",
   E_STORE_OPEN: "the store cannot be opened",

@@ -9,6 +9,7 @@ import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/pla
 import { createQuotesComponent } from "../extract/quotes/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
 import { getNlp } from "../nlp/index.js";
+import { createSyntaxComponent, loadSyntaxModel, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
 
 /** Options for one run, carried to every component. */
@@ -35,14 +36,17 @@ export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; er
 export interface DyadOptions {
   dataDir?: string;
   knowledge?: Knowledge;
+  /** The syntax model, when already loaded (a worker thread gets the calling thread's shared copy). */
+  syntax?: SyntaxModel;
 }
 
-/** The default order: dates, places, actors (mentions and coreference), events, quotes. */
+/** The default order: syntax (tags and dependency parse), dates, places, actors (mentions and coreference), events, quotes. */
 export function defaultComponents(
   knowledge: Knowledge,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; syntax?: SyntaxModel } = {},
 ): Component<RunContext>[] {
   return [
+    createSyntaxComponent<RunContext>({ model: options.syntax ?? loadSyntaxModel(options.dataDir) }),
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
@@ -63,7 +67,9 @@ export function defaultComponents(
 export function createDyad(options: DyadOptions = {}): Dyad {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
   const nlp = getNlp();
-  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge, { dataDir: options.dataDir }));
+  const pipeline = createPipeline<RunContext>(
+    defaultComponents(knowledge, { dataDir: options.dataDir, syntax: options.syntax }),
+  );
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
   return {
