@@ -500,7 +500,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const findDiscards = compileDiscards([...articlePhrases, ...effectivePhrases(discards.sentence)]);
   return {
     name: "events",
-    reads: ["tokens", "sentences", "mentions", "coref"],
+    reads: ["tokens", "sentences", "clauses", "mentions", "coref", "dates", "places"],
     writes: ["events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();

@@ -283,6 +283,9 @@ export interface Clause {
   /** The clause this one depends on (index in doc.clauses.list); -1 for a sentence's main clause. */
   parent: number;
   relation: ClauseRelation;
+  /** The clause's words: the predicate's subtree, clauses under it included, as [start, end) tokens. */
+  start: number;
+  end: number;
   /** The subordinator ("if", "unless", "after", "that", "to"); -1 for none. */
   marker: number;
   /** For a relative or participial clause, the noun it modifies; -1 otherwise. */
@@ -317,6 +320,10 @@ export interface Clauses {
   clauseOf: Int32Array;
   /** For each token, the clause it is the predicate of; -1 for none. */
   byPredicate: Int32Array;
+  /** For each token, the first token of its subtree (the token and everything that hangs on it). */
+  subtreeStart: Int32Array;
+  /** For each token, the token after the last of its subtree. */
+  subtreeEnd: Int32Array;
   /** Nouns with a possessor, an adjective or a prepositional modifier, by head token order. */
   nominals: Nominal[];
   /** For each token, its index in nominals; -1 for none. */

@@ -8,6 +8,7 @@ import { createDatesComponent, eventDate } from "../extract/dates/index.js";
 import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/places/index.js";
 import { createQuotesComponent } from "../extract/quotes/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import { createClausesComponent } from "../nlp/clauses/index.js";
 import { getNlp } from "../nlp/index.js";
 import { createSyntaxComponent, loadSyntaxModel, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
@@ -40,13 +41,17 @@ export interface DyadOptions {
   syntax?: SyntaxModel;
 }
 
-/** The default order: syntax (tags and dependency parse), dates, places, actors (mentions and coreference), events, quotes. */
+/**
+ * The default order: syntax (tags and dependency parse), clauses (the clause layer every later component
+ * reads), dates, places, actors (mentions and coreference), events, quotes.
+ */
 export function defaultComponents(
   knowledge: Knowledge,
   options: { dataDir?: string; syntax?: SyntaxModel } = {},
 ): Component<RunContext>[] {
   return [
     createSyntaxComponent<RunContext>({ model: options.syntax ?? loadSyntaxModel(options.dataDir) }),
+    createClausesComponent<RunContext>(),
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),

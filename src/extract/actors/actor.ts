@@ -41,3 +41,58 @@ export function mentionsIn(doc: Doc, tokenStart: number, tokenEnd: number): Ment
   const members = new Set(inside.flatMap((m) => m.members ?? []));
   return inside.filter((m) => !members.has(m.index));
 }
+
+/** Relations under a noun that name whom the noun belongs to or stands for ("leader of Iran"). */
+const OWNER_CASES = new Set(["of", "for", "from"]);
+
+/**
+ * The mention that stands for the phrase headed by token `head` (an argument of the clause layer): the
+ * longest accepted mention holding the head; else a demonym modifying it ("Israeli helicopters"); else its
+ * possessor ("Pakistan's envoy"); else a mention in its "of", "for" or "from" phrase ("the leader of Iran",
+ * "a camp for refugees"). Null when the phrase names no one.
+ */
+export function mentionOfHead(
+  doc: Doc,
+  head: number,
+  accept: (m: Mention) => boolean = () => true,
+): Mention | null {
+  const holding = (i: number): Mention | null => {
+    let best: Mention | null = null;
+    for (const m of doc.mentions) {
+      if (m.tokenStart > i || m.tokenEnd <= i || m.modifier || !accept(m)) continue;
+      if (!best || m.tokenEnd - m.tokenStart > best.tokenEnd - best.tokenStart) best = m;
+    }
+    return best;
+  };
+  const own = holding(head);
+  if (own) return own;
+  const parse = doc.parse;
+  if (!parse) return null;
+  const s = doc.sentences[doc.tokens[head].sentence];
+  let possessor: Mention | null = null;
+  let owner: Mention | null = null;
+  for (let d = s.tokenStart; d < s.tokenEnd; d++) {
+    if (parse.head[d] !== head) continue;
+    const rel = parse.deprel[d];
+    if ((rel === "amod" || rel === "compound") && d < head) {
+      const mod = doc.mentions.find((m) => m.modifier && m.tokenStart <= d && m.tokenEnd > d);
+      if (mod?.referent) return mod;
+    } else if (rel === "nmod:poss") possessor ??= holding(d);
+    else if (rel === "nmod" && d > head && owner === null) {
+      const preposition = caseOf(doc, d);
+      if (preposition !== null && OWNER_CASES.has(preposition)) owner = holding(d);
+    }
+  }
+  return possessor ?? owner;
+}
+
+/** The preposition of a nominal dependent ("of" in "of Iran"), or null. */
+function caseOf(doc: Doc, i: number): string | null {
+  const parse = doc.parse;
+  if (!parse) return null;
+  const s = doc.sentences[doc.tokens[i].sentence];
+  for (let d = s.tokenStart; d < i; d++) {
+    if (parse.head[d] === i && parse.deprel[d] === "case") return doc.tokens[d].lower;
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 // The place of an event: a locative phrase attached to the event's clause ("met Sharif in Tehran"),
 // never a place named in passing ("the situation in Gaza", "a visit to Tehran").
 import type { Doc, Place, PlaceMention, Sentence, Token } from "../../core/types.js";
-import { clauseIds, clausesOf, sentenceOf } from "../dates/clause.js";
+import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
+import { sentenceOf } from "../dates/index.js";
 
 /** Prepositions that say where something happens. "to", "from" and "into" give a destination or origin. */
 const LOCATIVE = new Set([

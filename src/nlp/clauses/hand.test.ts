@@ -125,6 +125,8 @@ test("a relative clause's antecedent fills its subject gap", () => {
     ["base"],
   );
   assert.equal(attacked.parent, withdrew.index);
+  assert.deepEqual([attacked.start, attacked.end], [2, 6]);
+  assert.deepEqual([withdrew.start, withdrew.end], [0, 8]);
   assert.equal(arg(doc, withdrew.subject), "troops");
   // The relative clause's words belong to it, the main clause's to the main clause.
   assert.equal(clauses.clauseOf[5], attacked.index);

@@ -79,10 +79,22 @@ export function readClauses(doc: Doc): Clauses {
   const byPredicate = new Int32Array(n).fill(-1);
   const list: Clause[] = [];
   const order = new Int32Array(n);
+  const subtreeStart = new Int32Array(n);
+  const subtreeEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    subtreeStart[i] = i;
+    subtreeEnd[i] = i + 1;
+  }
   for (const s of doc.sentences) {
     // Heads before their dependents, so that a clause's parent is read before it.
     let size = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (parse.head[i] < 0) order[size++] = i;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const h = parse.head[i];
+      if (h < 0) order[size++] = i;
+      else if (h < s.tokenStart || h >= s.tokenEnd) {
+        throw new Error(`token ${i} has its head ${h} outside its sentence ${s.index + 1}`);
+      }
+    }
     for (let k = 0; k < size; k++) {
       const i = order[k];
       for (let c = children.start[i]; c < children.start[i + 1]; c++) order[size++] = children.list[c];
@@ -101,6 +113,18 @@ export function readClauses(doc: Doc): Clauses {
       byPredicate[i] = index;
       clauseOf[i] = index;
     }
+    // Dependents after their heads in the order: backwards, each subtree is complete before its head's.
+    for (let k = size - 1; k >= 0; k--) {
+      const i = order[k];
+      const h = parse.head[i];
+      if (h < 0) continue;
+      if (subtreeStart[i] < subtreeStart[h]) subtreeStart[h] = subtreeStart[i];
+      if (subtreeEnd[i] > subtreeEnd[h]) subtreeEnd[h] = subtreeEnd[i];
+    }
+  }
+  for (const clause of list) {
+    clause.start = subtreeStart[clause.predicate];
+    clause.end = subtreeEnd[clause.predicate];
   }
   for (const clause of list) {
     if (clause.parent < 0) continue;
@@ -110,7 +134,7 @@ export function readClauses(doc: Doc): Clauses {
   }
   for (const clause of list) clause.content = contentOf(list, clause);
   const { nominals, nominalOf } = readNominals(doc, parse, children);
-  return { list, clauseOf, byPredicate, nominals, nominalOf };
+  return { list, clauseOf, byPredicate, subtreeStart, subtreeEnd, nominals, nominalOf };
 }
 
 /** The relation that makes token i a predicate, or null for a token inside another's clause. */
@@ -165,6 +189,8 @@ function readClause(
     obliques: [],
     parent,
     relation,
+    start: p,
+    end: p + 1,
     marker: -1,
     antecedent: relation === "acl" || relation === "acl:relcl" ? parse.head[p] : -1,
     complements: [],
