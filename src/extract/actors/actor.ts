@@ -48,8 +48,8 @@ const OWNER_CASES = new Set(["of", "for", "from"]);
 /**
  * The mention that stands for the phrase headed by token `head` (an argument of the clause layer): the
  * longest accepted mention holding the head; else a demonym modifying it ("Israeli helicopters"); else its
- * possessor ("Pakistan's envoy"); else a mention in its "of", "for" or "from" phrase ("the leader of Iran",
- * "a camp for refugees"). Null when the phrase names no one.
+ * possessor ("Pakistan's envoy"); else a mention elsewhere in its own phrase; else a mention in its "of",
+ * "for" or "from" phrase ("the leader of Iran", "a camp for refugees"). Null when the phrase names no one.
  */
 export function mentionOfHead(
   doc: Doc,
@@ -64,11 +64,13 @@ export function mentionOfHead(
     }
     return best;
   };
-  const own = holding(head);
-  if (own) return own;
   const parse = doc.parse;
-  if (!parse) return null;
+  if (!parse) return holding(head);
   const s = doc.sentences[doc.tokens[head].sentence];
+  // The head's own phrase (without its prepositional phrases and clauses) may hold several mentions when
+  // the parse heads it early ("Planning and Investment Minister Tran Xuan Gia"): the last one names it.
+  const own = lastInPhrase(doc, parse, s.tokenStart, s.tokenEnd, head, holding);
+  if (own) return own;
   let possessor: Mention | null = null;
   let owner: Mention | null = null;
   for (let d = s.tokenStart; d < s.tokenEnd; d++) {
@@ -86,7 +88,43 @@ export function mentionOfHead(
   return possessor ?? owner;
 }
 
-/** The preposition of a nominal dependent ("of" in "of Iran"), or null. */
+/** Dependents that open a phrase or clause of their own, not part of the name of what the head is. */
+const OWN_PHRASE = new Set([
+  "acl",
+  "acl:relcl",
+  "advcl",
+  "appos",
+  "conj",
+  "cc",
+  "parataxis",
+  "ccomp",
+  "csubj",
+]);
+
+/** The mention that ends last among those holding the head or a word of its own phrase. */
+function lastInPhrase(
+  doc: Doc,
+  parse: NonNullable<Doc["parse"]>,
+  from: number,
+  to: number,
+  head: number,
+  holding: (i: number) => Mention | null,
+): Mention | null {
+  const stack = [head];
+  let best = holding(head);
+  while (stack.length) {
+    const h = stack.pop() as number;
+    for (let d = from; d < to; d++) {
+      if (parse.head[d] !== h || OWN_PHRASE.has(parse.deprel[d]) || caseOf(doc, d) !== null) continue;
+      const m = holding(d);
+      if (m && (!best || m.tokenEnd > best.tokenEnd)) best = m;
+      stack.push(d);
+    }
+  }
+  return best;
+}
+
+/** The preposition of a nominal dependent ("of" in "of Iran", "'s" in "Iran's"), or null. */
 function caseOf(doc: Doc, i: number): string | null {
   const parse = doc.parse;
   if (!parse) return null;
