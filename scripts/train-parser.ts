@@ -127,12 +127,13 @@ const goldTag = (s: ConlluSentence, i: number) =>
   tagIndex.get(`${s.upos[i]}|${s.xpos[i]}`) ?? byUpos.get(s.upos[i]) ?? tagIndex.get("X|XX") ?? 0;
 // Spellings seen 20 times or more with one tag at least 97% of the time: tagged without scoring.
 const spellingTags = new Map<string, Map<number, number>>();
-for (const s of train) for (let i = 0; i < s.form.length; i++) {
-  const m = spellingTags.get(s.form[i]) ?? new Map<number, number>();
-  const g = goldTag(s, i);
-  m.set(g, (m.get(g) ?? 0) + 1);
-  spellingTags.set(s.form[i], m);
-}
+for (const s of train)
+  for (let i = 0; i < s.form.length; i++) {
+    const m = spellingTags.get(s.form[i]) ?? new Map<number, number>();
+    const g = goldTag(s, i);
+    m.set(g, (m.get(g) ?? 0) + 1);
+    spellingTags.set(s.form[i], m);
+  }
 const known: number[] = [];
 for (const [form, m] of [...spellingTags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const total = [...m.values()].reduce((a, b) => a + b, 0);
@@ -142,7 +143,9 @@ for (const [form, m] of [...spellingTags.entries()].sort((a, b) => (a[0] < b[0] 
 const labels = [...new Set(train.flatMap((s) => s.deprel))].sort();
 const labelIndex = new Map(labels.map((l, i) => [l, i]));
 const ROOT = labelIndex.get("root") as number;
-console.log(`${tags.length} tag classes, ${labels.length} relations, ${known.length / 2} spellings tagged by lookup`);
+console.log(
+  `${tags.length} tag classes, ${labels.length} relations, ${known.length / 2} spellings tagged by lookup`,
+);
 
 interface Item {
   s: ConlluSentence;
