@@ -20,7 +20,7 @@ import {
   State,
   transitionFeatures,
 } from "../src/nlp/syntax/parser.js";
-import { type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
+import { hashString, type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
 import {
   type Lexed,
   lex,
@@ -42,6 +42,11 @@ const { values } = parseArgs({
     limit: { type: "string" },
     folds: { type: "string", default: "4" },
     commit: { type: "string" },
+    "trans-bits": { type: "string", default: "21" },
+    "label-bits": { type: "string", default: "19" },
+    "tag-bits": { type: "string", default: "18" },
+    "dev-every": { type: "string", default: "0" },
+    explore: { type: "string", default: "0.9" },
   },
 });
 if (!values.ud) {
@@ -120,10 +125,27 @@ const byUpos = new Map<string, number>();
 for (const [i, t] of tags.entries()) if (!byUpos.has(t.split("|")[0])) byUpos.set(t.split("|")[0], i);
 const goldTag = (s: ConlluSentence, i: number) =>
   tagIndex.get(`${s.upos[i]}|${s.xpos[i]}`) ?? byUpos.get(s.upos[i]) ?? tagIndex.get("X|XX") ?? 0;
+// Spellings seen 20 times or more with one tag at least 97% of the time: tagged without scoring.
+const spellingTags = new Map<string, Map<number, number>>();
+for (const s of train)
+  for (let i = 0; i < s.form.length; i++) {
+    const m = spellingTags.get(s.form[i]) ?? new Map<number, number>();
+    const g = goldTag(s, i);
+    m.set(g, (m.get(g) ?? 0) + 1);
+    spellingTags.set(s.form[i], m);
+  }
+const known: number[] = [];
+for (const [form, m] of [...spellingTags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const total = [...m.values()].reduce((a, b) => a + b, 0);
+  const [tag, count] = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (total >= 20 && count / total >= 0.97) known.push(hashString(form), tag);
+}
 const labels = [...new Set(train.flatMap((s) => s.deprel))].sort();
 const labelIndex = new Map(labels.map((l, i) => [l, i]));
 const ROOT = labelIndex.get("root") as number;
-console.log(`${tags.length} tag classes, ${labels.length} relations`);
+console.log(
+  `${tags.length} tag classes, ${labels.length} relations, ${known.length / 2} spellings tagged by lookup`,
+);
 
 interface Item {
   s: ConlluSentence;
@@ -138,7 +160,7 @@ const items: Item[] = train.map((s) => ({
   predicted: new Int32Array(s.form.length),
 }));
 
-const TAG_BITS = 18;
+const TAG_BITS = Number(values["tag-bits"]);
 function trainTagger(data: Item[], epochs: number): SparseTable {
   const tr = new Trainer(TAG_BITS, tags.length);
   const feats = new Int32Array(TAG_FEATURES);
@@ -189,8 +211,9 @@ console.log(`jackknifed tag accuracy on train: ${(jr / jn).toFixed(4)}`);
 const tagger = trainTagger(items, TAGGER_EPOCHS);
 console.log(`tagger trained (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 
-const TRANS_BITS = 21;
-const LABEL_BITS = 19;
+const TRANS_BITS = Number(values["trans-bits"]);
+const LABEL_BITS = Number(values["label-bits"]);
+const DEV_EVERY = Number(values["dev-every"]);
 const trans = new Trainer(TRANS_BITS, 3);
 const labeler = new Trainer(LABEL_BITS, labels.length);
 const feats = new Int32Array(MAX_FEATURES);
@@ -199,7 +222,7 @@ const costs = new Int32Array(3);
 const order = [...items];
 const st = new State();
 const EXPLORE_FROM = 1;
-const EXPLORE_P = 0.9;
+const EXPLORE_P = Number(values.explore);
 for (let e = 0; e < PARSER_EPOCHS; e++) {
   shuffle(order);
   let right = 0;
@@ -256,8 +279,20 @@ for (let e = 0; e < PARSER_EPOCHS; e++) {
       st.apply(next, lab);
     }
   }
+  let devFigures = "";
+  if (DEV_EVERY > 0 && (e + 1) % DEV_EVERY === 0) {
+    const probe = createParser({
+      meta: { tags, labels, known, training: {}, tables: [] },
+      tagger,
+      transitions: trans.toDense(),
+      labeler: labeler.toSparse(),
+      shared: new SharedArrayBuffer(0),
+    });
+    const r = evaluate((w) => probe.parse(w), dev);
+    devFigures = `; dev UAS ${r.uas.toFixed(4)} LAS ${r.las.toFixed(4)}`;
+  }
   console.log(
-    `parser epoch ${e + 1}/${PARSER_EPOCHS}: arcs right while training ${(right / all).toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+    `parser epoch ${e + 1}/${PARSER_EPOCHS}: arcs right while training ${(right / all).toFixed(4)}${devFigures} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
   );
 }
 
@@ -265,6 +300,7 @@ const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const meta = {
   tags,
   labels,
+  known,
   training: {
     treebank: "UD English EWT",
     repository: "UniversalDependencies/UD_English-EWT",

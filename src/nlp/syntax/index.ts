@@ -48,11 +48,14 @@ export function createParser(model: SyntaxModel): Parser {
   const scores = new Int32Array(Math.max(tags.length, labels.length, 3));
   const L = labels.length;
   const s = new State();
+  const known = new Map<number, number>();
+  const pairs = model.meta.known ?? [];
+  for (let k = 0; k + 1 < pairs.length; k += 2) known.set(pairs[k], pairs[k + 1]);
   return {
     parse(words, lowers) {
       const n = words.length;
       const x = lex(words, lowers);
-      const t = tagSentence(model.tagger, x, feats, scores);
+      const t = tagSentence(model.tagger, x, feats, scores, known);
       s.init(x, t, tags.length);
       while (!s.terminal()) {
         const legal = s.legal();

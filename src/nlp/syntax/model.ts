@@ -17,6 +17,8 @@ export interface ModelMeta {
   tags: string[];
   /** The relations the labeler chooses among. */
   labels: string[];
+  /** Spellings the tagger does not score, flattened pairs: hash of the spelling, tag class. */
+  known?: number[];
   /** Free-form facts of the training run (treebank, commit, seed, figures). */
   training: Record<string, unknown>;
   /** Each table's shape; a dense one has no pairs (nnz 0) but rows of DENSE_STRIDE weights. */

@@ -1,7 +1,7 @@
 // The dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011) with the root at the end of the buffer,
 // one perceptron choosing among SHIFT, LEFT and RIGHT and a second choosing the relation of each new arc.
 
-import { mix } from "./perceptron.js";
+import { h1, h2, h3, h4 } from "./perceptron.js";
 import type { Lexed } from "./tagger.js";
 
 export const SHIFT = 0;
@@ -148,18 +148,6 @@ export class State {
   }
 }
 
-function h1(t: number, a: number): number {
-  return mix(t, a);
-}
-function h2(t: number, a: number, c: number): number {
-  return mix(mix(t, a), c);
-}
-function h3(t: number, a: number, c: number, e: number): number {
-  return mix(mix(mix(t, a), c), e);
-}
-function h4(t: number, a: number, c: number, e: number, g: number): number {
-  return mix(mix(mix(mix(t, a), c), e), g);
-}
 function val(arr: Int32Array, k: number): number {
   return k >= 0 ? arr[k] : NONE;
 }

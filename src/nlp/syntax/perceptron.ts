@@ -7,12 +7,34 @@ export function hashString(s: string): number {
   return h | 0;
 }
 
-/** Mixes a value into a running feature hash (murmur3's finaliser on the combination). */
-export function mix(h: number, v: number): number {
-  let x = Math.imul(h ^ 0x9e3779b9, 0x85ebca6b) + v;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+/** Scrambles a sum into a well-spread 32-bit hash (the "lowbias32" finaliser): rows come from its top bits. */
+function fin(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
   return (x ^ (x >>> 16)) | 0;
+}
+
+// A feature is its template number t and one to four values, each weighted by its own odd constant and
+// summed, then scrambled once: a few multiplications a feature, the hot loop of tagging and parsing.
+export function h1(t: number, a: number): number {
+  return fin(Math.imul(t, 0x9e3779b1) + a);
+}
+export function h2(t: number, a: number, b: number): number {
+  return fin(Math.imul(t, 0x9e3779b1) + a + Math.imul(b, 0x85ebca77));
+}
+export function h3(t: number, a: number, b: number, c: number): number {
+  return fin(Math.imul(t, 0x9e3779b1) + a + Math.imul(b, 0x85ebca77) + Math.imul(c, 0xc2b2ae3d));
+}
+export function h4(t: number, a: number, b: number, c: number, d: number): number {
+  return fin(
+    Math.imul(t, 0x9e3779b1) +
+      a +
+      Math.imul(b, 0x85ebca77) +
+      Math.imul(c, 0xc2b2ae3d) +
+      Math.imul(d, 0x27d4eb2f),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // The part-of-speech tagger: greedy left to right, one class per (UPOS, Penn tag) pair.
 
-import { hashString, mix, type SparseTable, scoreSparse } from "./perceptron.js";
+import { h1, h2, h3, hashString, type SparseTable, scoreSparse } from "./perceptron.js";
 
 /** The hashes of one word that the tagger's and the parser's features use. */
 export interface Lexed {
@@ -88,46 +88,62 @@ export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: In
   const wp2 = i + 2 < n ? L[i + 2] : END;
   const w = L[i];
   let k = 0;
-  out[k++] = mix(1, 0);
-  out[k++] = mix(2, w);
-  out[k++] = mix(3, x.suf3[i]);
-  out[k++] = mix(4, x.suf2[i]);
-  out[k++] = mix(5, x.suf1[i]);
-  out[k++] = mix(6, x.suf4[i]);
-  out[k++] = mix(7, x.pre1[i]);
-  out[k++] = mix(8, x.pre3[i]);
-  out[k++] = mix(9, x.shape[i]);
-  out[k++] = mix(10, p1);
-  out[k++] = mix(mix(11, p1), p2);
-  out[k++] = mix(mix(12, p1), w);
-  out[k++] = mix(13, wm1);
-  out[k++] = mix(14, i > 0 ? x.suf3[i - 1] : START);
-  out[k++] = mix(15, wm2);
-  out[k++] = mix(16, wp1);
-  out[k++] = mix(17, i + 1 < n ? x.suf3[i + 1] : END);
-  out[k++] = mix(18, wp2);
-  out[k++] = mix(mix(19, wm1), w);
-  out[k++] = mix(mix(20, w), wp1);
-  out[k++] = mix(21, x.form[i]);
-  out[k++] = mix(mix(22, x.shape[i]), i === 0 ? 1 : 0);
-  out[k++] = mix(mix(23, p1), x.suf3[i]);
-  out[k++] = mix(24, i + 1 < n ? x.shape[i + 1] : END);
-  out[k++] = mix(25, i > 0 ? x.shape[i - 1] : START);
-  out[k++] = mix(mix(26, p1), wp1);
-  out[k++] = mix(mix(mix(27, wm1), w), wp1);
+  out[k++] = h1(1, 0);
+  out[k++] = h1(2, w);
+  out[k++] = h1(3, x.suf3[i]);
+  out[k++] = h1(4, x.suf2[i]);
+  out[k++] = h1(5, x.suf1[i]);
+  out[k++] = h1(6, x.suf4[i]);
+  out[k++] = h1(7, x.pre1[i]);
+  out[k++] = h1(8, x.pre3[i]);
+  out[k++] = h1(9, x.shape[i]);
+  out[k++] = h1(10, p1);
+  out[k++] = h2(11, p1, p2);
+  out[k++] = h2(12, p1, w);
+  out[k++] = h1(13, wm1);
+  out[k++] = h1(14, i > 0 ? x.suf3[i - 1] : START);
+  out[k++] = h1(15, wm2);
+  out[k++] = h1(16, wp1);
+  out[k++] = h1(17, i + 1 < n ? x.suf3[i + 1] : END);
+  out[k++] = h1(18, wp2);
+  out[k++] = h2(19, wm1, w);
+  out[k++] = h2(20, w, wp1);
+  out[k++] = h1(21, x.form[i]);
+  out[k++] = h2(22, x.shape[i], i === 0 ? 1 : 0);
+  out[k++] = h2(23, p1, x.suf3[i]);
+  out[k++] = h1(24, i + 1 < n ? x.shape[i + 1] : END);
+  out[k++] = h1(25, i > 0 ? x.shape[i - 1] : START);
+  out[k++] = h2(26, p1, wp1);
+  out[k++] = h3(27, wm1, w, wp1);
   return k;
 }
 
 /** Previous-tag values for the first words of a sentence. */
 export const TAG_START = 1000;
 
-/** Tags a sentence with the shipped table: one class index per word. */
-export function tagSentence(table: SparseTable, x: Lexed, feats: Int32Array, scores: Int32Array): Int32Array {
+/**
+ * Tags a sentence with the shipped table: one class index per word. A spelling in `known` (frequent in the
+ * treebank and nearly always one tag there) takes that tag without scoring: half the words of running text.
+ */
+export function tagSentence(
+  table: SparseTable,
+  x: Lexed,
+  feats: Int32Array,
+  scores: Int32Array | Float64Array,
+  known?: ReadonlyMap<number, number>,
+): Int32Array {
   const tags = new Int32Array(x.n);
   const C = table.classes;
   let p1 = TAG_START;
   let p2 = TAG_START;
   for (let i = 0; i < x.n; i++) {
+    const fixed = known?.get(x.form[i]);
+    if (fixed !== undefined) {
+      tags[i] = fixed;
+      p2 = p1;
+      p1 = fixed;
+      continue;
+    }
     const nf = tagFeatures(x, i, p1, p2, feats);
     scores.fill(0, 0, C);
     scoreSparse(table, feats, nf, scores);
