@@ -4,9 +4,11 @@ import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.
 import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
+import { layerOf } from "../nlp/clauses/query.js";
 import type { Component } from "../pipeline/index.js";
-import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
+import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
+import { modalityOf, triggerClause } from "./roles.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -500,7 +502,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const findDiscards = compileDiscards([...articlePhrases, ...effectivePhrases(discards.sentence)]);
   return {
     name: "events",
-    reads: ["tokens", "sentences", "clauses", "mentions", "coref", "dates", "places"],
+    reads: ["tokens", "sentences", "parse", "clauses", "mentions", "coref", "dates", "places"],
     writes: ["events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();
@@ -782,7 +784,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
-          const vm = p.noun ? null : verbModality(doc, i, clause.start);
+          const tc = triggerClause(doc, i);
+          const vm = p.noun || !tc ? null : modalityOf(doc, tc);
           let modality: Modality = vm ? vm.modality : "asserted";
           // After a speech verb, "would" is the reported "will": "Iran said it would retaliate" announces an act.
           if (vm?.modality === "hypothetical" && vm.cue?.toLowerCase() === "would" && inComplement(i)) {
@@ -798,13 +801,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             }
           }
           // "can play a role by cooperating": a gerund after "by" shares the modality of the verb it serves.
-          if (!p.noun && tokens[i - 1]?.lower === "by" && t.lower.endsWith("ing")) {
-            for (let k = i - 2; k >= clause.start; k--) {
-              if (tokens[k].pos === "VERB") {
-                modality = verbModality(doc, k, clause.start).modality;
-                break;
-              }
-            }
+          if (!p.noun && tokens[i - 1]?.lower === "by" && t.lower.endsWith("ing") && tc && tc.parent >= 0) {
+            modality = modalityOf(doc, layerOf(doc).list[tc.parent]).modality;
           }
           if (p.noun && tokens[i - 1]?.lower === "without") modality = "negated";
           if (p.noun) {
@@ -867,7 +865,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               continue;
             }
           }
-          const { modality } = verbModality(doc, v + 1 < sp.complementEnd ? v + 1 : v, sp.complementStart);
+          const vc = triggerClause(doc, v + 1 < sp.complementEnd ? v + 1 : v);
+          const modality = vc ? modalityOf(doc, vc).modality : "asserted";
           let score = 0;
           let words: string[] = [];
           for (let k = v; k < Math.min(sp.complementEnd, v + 8); k++) {

@@ -218,7 +218,9 @@ function readClause(
       if (clause.negation === -1 && NEGATORS.has(tokens[d].lower)) clause.negation = d;
     }
   }
-  if (clause.obliques.some((o) => o.agent)) passive = true;
+  // An agent phrase makes a passive of a clause without an active subject ("was ordered by the police");
+  // beside one ("the government ordered patrols by police") it belongs to the object.
+  if (clause.subject === null && clause.obliques.some((o) => o.agent)) passive = true;
   const xpos = parse.xpos[p] ?? "";
   // "the man killed in the attack": a past participle modifying a noun is passive.
   if (relation === "acl" && xpos === "VBN") passive = true;
