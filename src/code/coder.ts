@@ -8,7 +8,7 @@ import { layerOf } from "../nlp/clauses/query.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
-import { modalityOf, triggerClause } from "./roles.js";
+import { modalityOf, subjectActor, triggerClause } from "./roles.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -655,6 +655,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
           const clause = clauseOf(doc, i);
+          const tc = triggerClause(doc, i);
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
           let sharedSubject = false;
@@ -683,7 +684,20 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 }
               }
             }
-            sourceM = shared ?? subjectOf(doc, i, clause.start);
+            // The layer's subject where grammar gives it and word order cannot: a verb coordinated with one
+            // before it, an infinitive after a verb of control ("pledged to send"), a pronoun in reported speech
+            // ("Iran said it would ..."). Relative and adverbial clauses, and a named subject of the verb's own,
+            // are read by word order (subjectOf), which the current parse does not yet beat on the gold sets.
+            const layered =
+              tc !== null &&
+              tc.predicate === i &&
+              tc.subject !== null &&
+              tc.subject.via !== "antecedent" &&
+              tc.relation !== "advcl" &&
+              (tc.subject.via !== "own" || tokens[tc.subject.head].pos === "PRON")
+                ? subjectActor(doc, tc)
+                : null;
+            sourceM = layered ?? shared ?? subjectOf(doc, i, clause.start);
             if (!sourceM && prev && (prev.lower === "and" || prev.text === ",")) {
               for (let k = i - 2; k >= s.tokenStart; k--) {
                 if (tokens[k].pos === "VERB") {
@@ -784,7 +798,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
-          const tc = triggerClause(doc, i);
           const vm = p.noun || !tc ? null : modalityOf(doc, tc);
           let modality: Modality = vm ? vm.modality : "asserted";
           // After a speech verb, "would" is the reported "will": "Iran said it would retaliate" announces an act.

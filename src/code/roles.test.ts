@@ -8,7 +8,7 @@ import { handParsed } from "../nlp/clauses/handparse.case.test.js";
 import { readClauses } from "../nlp/clauses/index.js";
 import { clauseOfPredicate } from "../nlp/clauses/query.js";
 import { createDyad } from "../pipeline/dyad.js";
-import { modalityOf } from "./roles.js";
+import { modalityOf, subjectActor } from "./roles.js";
 
 function parsed(conllu: string, actors: string[] = []): Doc {
   const doc = handParsed(conllu);
@@ -121,5 +121,53 @@ test("verb groups through the real pipeline: negation, future, hypothetical, ref
     const m = modality(doc, verb);
     assert.equal(m.modality, expected, text);
     assert.equal(m.refusal, refusal, text);
+  }
+});
+
+test("a pronoun subject of reported speech is the reporter when it agrees in number", () => {
+  const said = parsed(
+    `
+    Iran      Iran      PROPN NNP 2 nsubj
+    said      say       VERB  VBD 0 root
+    it        it        PRON  PRP 5 nsubj
+    would     would     AUX   MD  5 aux
+    retaliate retaliate VERB  VB  2 ccomp`,
+    ["Iran"],
+  );
+  const retaliate = clauseOfPredicate(said, 4);
+  assert.ok(retaliate);
+  assert.equal(subjectActor(said, retaliate)?.text, "Iran");
+  const claimed = parsed(
+    `
+    Iran      Iran      PROPN NNP 2 nsubj
+    claimed   claim     VERB  VBD 0 root
+    they      they      PRON  PRP 5 nsubj
+    had       have      AUX   VBD 5 aux
+    attacked  attack    VERB  VBN 2 ccomp
+    Iraq      Iraq      PROPN NNP 5 obj`,
+    ["Iran", "Iraq"],
+  );
+  const attacked = clauseOfPredicate(claimed, 4);
+  assert.ok(attacked);
+  assert.equal(subjectActor(claimed, attacked), null);
+});
+
+test("the subject of a coordinated verb's infinitive is the first verb's subject", () => {
+  const doc = parsed(
+    `
+    Iran      Iran      PROPN NNP 2 nsubj
+    condemned condemn   VERB  VBD 0 root
+    the       the       DET   DT  4 det
+    strike    strike    NOUN  NN  2 obj
+    and       and       CCONJ CC  6 cc
+    vowed     vow       VERB  VBD 2 conj
+    to        to        PART  TO  8 mark
+    respond   respond   VERB  VB  6 xcomp`,
+    ["Iran"],
+  );
+  for (const i of [5, 7]) {
+    const clause = clauseOfPredicate(doc, i);
+    assert.ok(clause);
+    assert.equal(subjectActor(doc, clause)?.text, "Iran");
   }
 });

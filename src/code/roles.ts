@@ -1,5 +1,8 @@
-// What the coder reads of the clause layer: the clause of a trigger and the modality of its act.
-import type { Clause, Doc, Modality } from "../core/types.js";
+// What the coder reads of the clause layer: the clause of a trigger, the modality of its act, and the subjects
+// the layer fills by grammar (a shared, controlled or reported subject). The layer says who did what; this
+// file only turns its tokens into the mentions and modalities the coder writes.
+import type { Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
+import { mentionOfHead } from "../extract/actors/actor.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
 
 /** Verbs whose infinitive announces an act ("pledged to send"): the act is in the future. */
@@ -41,9 +44,50 @@ const READY = new Set([
 const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
 const REFUSING = new Set(["refuse", "decline"]);
 
+const isActor = (m: Mention): boolean => !m.placeOnly && (m.referent !== null || m.members !== undefined);
+
+/** The actor mention an argument of the layer names, or null. */
+export function actorOf(doc: Doc, argument: Argument | null): Mention | null {
+  return argument ? mentionOfHead(doc, argument.head, isActor) : null;
+}
+
 /** The clause a trigger stands in: the one it is the predicate of, else the one around it. */
 export function triggerClause(doc: Doc, i: number): Clause | null {
   return clauseOfPredicate(doc, i) ?? clauseAt(doc, i);
+}
+
+const PRONOUNS = new Set(["it", "they", "we", "he", "she"]);
+
+/** "it" stands for one, "they" and "we" for several (a plural noun or coordinated nouns). */
+function agrees(doc: Doc, pronoun: string, reporter: Argument): boolean {
+  const tag = doc.parse?.xpos[reporter.head] ?? "";
+  const plural = reporter.conjuncts.length > 0 || tag === "NNS" || tag === "NNPS";
+  if (pronoun === "it") return !plural;
+  if (pronoun === "they" || pronoun === "we") return plural || tag === "NN";
+  return true;
+}
+
+/**
+ * The actor that a clause's subject names. A pronoun no one resolved, in a reported clause, is the reporter
+ * ("Iran said it would retaliate", "the rebels said they will release ..."): the subject of the clause it
+ * is reported by.
+ */
+export function subjectActor(doc: Doc, clause: Clause): Mention | null {
+  const own = actorOf(doc, clause.subject);
+  if (own || !clause.subject) return own;
+  const pronoun = doc.tokens[clause.subject.head].lower;
+  if (!PRONOUNS.has(pronoun)) return null;
+  const list = layerOf(doc).list;
+  let c: Clause = clause;
+  for (let depth = 0; depth < 4 && c.parent >= 0; depth++) {
+    const up: Clause = list[c.parent];
+    if (c.relation === "ccomp" && up.content === c.index) {
+      return up.subject && agrees(doc, pronoun, up.subject) ? actorOf(doc, up.subject) : null;
+    }
+    if (c.relation !== "conj" && c.relation !== "xcomp") return null;
+    c = up;
+  }
+  return null;
 }
 
 export interface ModalityReading {
