@@ -16,11 +16,11 @@ const EMBEDDED_MIN_WORDS = 6;
 /** A quotation that opens its sentence without a cue of its own continues the last speaker within this many sentences. */
 const CONTINUATION_SENTENCES = 2;
 
-/** Builds the `quotes` component: reads tokens, sentences, clauses, mentions and coreference; writes doc.quotes. */
+/** Builds the `quotes` component: reads tokens, sentences, the parse and clauses, mentions and coreference; writes doc.quotes. */
 export function createQuotesComponent<C = unknown>(): Component<C> {
   return {
     name: "quotes",
-    reads: ["tokens", "sentences", "clauses", "mentions", "coref"],
+    reads: ["tokens", "sentences", "parse", "clauses", "mentions", "coref"],
     writes: ["quotes"],
     run(doc: Doc): Doc {
       return { ...doc, quotes: findQuotes(doc) };
