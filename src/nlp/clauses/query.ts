@@ -10,9 +10,19 @@ export function layerOf(doc: Doc): Clauses {
 /**
  * The clause of each token of a sentence, indexed from sentence.tokenStart: tokens with the same id belong
  * to the same clause (a relative clause's words to the relative clause, the rest to the clause around it).
+ * An infinitive belongs to the verb that governs it: "is due to arrive on Sunday", "threatened to launch"
+ * are one verb group, and its date or place is the group's.
  */
 export function clauseIds(doc: Doc, sentence: Sentence): Int32Array {
-  return layerOf(doc).clauseOf.subarray(sentence.tokenStart, sentence.tokenEnd);
+  const layer = layerOf(doc);
+  const ids = layer.clauseOf.slice(sentence.tokenStart, sentence.tokenEnd);
+  for (let k = 0; k < ids.length; k++) {
+    let c = ids[k];
+    while (c >= 0 && layer.list[c].relation === "xcomp" && layer.list[c].parent >= 0)
+      c = layer.list[c].parent;
+    ids[k] = c;
+  }
+  return ids;
 }
 
 /** The clause ids covered by the token range [tokenStart, tokenEnd) of one sentence. */
