@@ -43,7 +43,7 @@ const { values } = parseArgs({
     limit: { type: "string" },
     folds: { type: "string", default: "4" },
     commit: { type: "string" },
-    "trans-bits": { type: "string", default: "21" },
+    "trans-bits": { type: "string", default: "20" },
     "label-bits": { type: "string", default: "19" },
     "tag-bits": { type: "string", default: "18" },
     "dev-every": { type: "string", default: "0" },
