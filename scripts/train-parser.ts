@@ -20,8 +20,9 @@ import {
   State,
   transitionFeatures,
 } from "../src/nlp/syntax/parser.js";
-import { hashString, type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
+import { type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
 import {
+  knownSpellings,
   type Lexed,
   lex,
   TAG_FEATURES,
@@ -42,11 +43,12 @@ const { values } = parseArgs({
     limit: { type: "string" },
     folds: { type: "string", default: "4" },
     commit: { type: "string" },
-    "trans-bits": { type: "string", default: "21" },
+    "trans-bits": { type: "string", default: "20" },
     "label-bits": { type: "string", default: "19" },
     "tag-bits": { type: "string", default: "18" },
     "dev-every": { type: "string", default: "0" },
     explore: { type: "string", default: "0.9" },
+    prune: { type: "string", default: "0.046" },
   },
 });
 if (!values.ud) {
@@ -59,6 +61,7 @@ const SEED = Number(values.seed);
 const TAGGER_EPOCHS = Number(values["tagger-epochs"]);
 const PARSER_EPOCHS = Number(values["parser-epochs"]);
 const FOLDS = Number(values.folds);
+const PRUNE = Number(values.prune);
 
 /** Mulberry32: the one source of randomness, seeded, so that a run is reproducible. */
 function rng(seed: number): () => number {
@@ -125,21 +128,8 @@ const byUpos = new Map<string, number>();
 for (const [i, t] of tags.entries()) if (!byUpos.has(t.split("|")[0])) byUpos.set(t.split("|")[0], i);
 const goldTag = (s: ConlluSentence, i: number) =>
   tagIndex.get(`${s.upos[i]}|${s.xpos[i]}`) ?? byUpos.get(s.upos[i]) ?? tagIndex.get("X|XX") ?? 0;
-// Spellings seen 20 times or more with one tag at least 97% of the time: tagged without scoring.
-const spellingTags = new Map<string, Map<number, number>>();
-for (const s of train)
-  for (let i = 0; i < s.form.length; i++) {
-    const m = spellingTags.get(s.form[i]) ?? new Map<number, number>();
-    const g = goldTag(s, i);
-    m.set(g, (m.get(g) ?? 0) + 1);
-    spellingTags.set(s.form[i], m);
-  }
-const known: number[] = [];
-for (const [form, m] of [...spellingTags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  const total = [...m.values()].reduce((a, b) => a + b, 0);
-  const [tag, count] = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (total >= 20 && count / total >= 0.97) known.push(hashString(form), tag);
-}
+// Spellings seen 3 times or more, with one tag at least 99.5% of the time: tagged by lookup, not scored.
+const known = knownSpellings(train, (k, i) => goldTag(train[k], i), 3, 0.995);
 const labels = [...new Set(train.flatMap((s) => s.deprel))].sort();
 const labelIndex = new Map(labels.map((l, i) => [l, i]));
 const ROOT = labelIndex.get("root") as number;
@@ -191,7 +181,7 @@ function trainTagger(data: Item[], epochs: number): SparseTable {
     }
     if (e === epochs - 1) console.log(`  tagger epoch ${e + 1}: train accuracy ${(right / all).toFixed(4)}`);
   }
-  return tr.toSparse();
+  return tr.toSparse(PRUNE);
 }
 
 // Jackknifing: the parser trains on tags predicted by taggers that did not see the sentence, as it will meet them.
@@ -285,7 +275,7 @@ for (let e = 0; e < PARSER_EPOCHS; e++) {
       meta: { tags, labels, known, training: {}, tables: [] },
       tagger,
       transitions: trans.toDense(),
-      labeler: labeler.toSparse(),
+      labeler: labeler.toSparse(PRUNE),
       shared: new SharedArrayBuffer(0),
     });
     const r = evaluate((w) => probe.parse(w), dev);
@@ -310,11 +300,12 @@ const meta = {
     taggerEpochs: TAGGER_EPOCHS,
     parserEpochs: PARSER_EPOCHS,
     folds: FOLDS,
+    prune: PRUNE,
     trainSentences: train.length,
     trainingSeconds,
   },
 };
-const tables = { tagger, transitions: trans.toDense(), labeler: labeler.toSparse() };
+const tables = { tagger, transitions: trans.toDense(), labeler: labeler.toSparse(PRUNE) };
 const size = saveModel(OUT, meta, tables);
 const l0 = performance.now();
 const model = loadModel(OUT);

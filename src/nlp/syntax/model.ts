@@ -2,7 +2,7 @@
 // The loader checks all of it and names the file in any error; the bytes go into one SharedArrayBuffer so that
 // worker threads read the same weights instead of loading their own copies.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { DyadError } from "../../core/errors.js";
 import { DENSE_STRIDE, type SparseTable } from "./perceptron.js";
@@ -85,9 +85,24 @@ export function saveModel(
 
 /** Reads and checks a model file: a missing, truncated or corrupt file is a DyadError naming it. */
 export function loadModel(path: string): SyntaxModel {
+  // Read straight into the shared memory that every thread will use: one copy of the file, made once.
+  let shared: SharedArrayBuffer;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const fd = openSync(path, "r");
+    try {
+      const size = fstatSync(fd).size;
+      shared = new SharedArrayBuffer(size);
+      bytes = Buffer.from(shared);
+      let at = 0;
+      while (at < size) {
+        const n = readSync(fd, bytes, at, size - at, at);
+        if (n === 0) break;
+        at += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     throw new DyadError("E_MODEL", "the syntax model cannot be read", path, { cause: e });
   }
@@ -98,8 +113,6 @@ export function loadModel(path: string): SyntaxModel {
   const size = bytes.readUInt32LE(20);
   if (bytes.length !== size) throw bad(`truncated or padded: ${bytes.length} bytes, the header says ${size}`);
   if (crc32(bytes.subarray(HEADER)) !== bytes.readUInt32LE(16)) throw bad("checksum mismatch (corrupt file)");
-  const shared = new SharedArrayBuffer(bytes.length);
-  new Uint8Array(shared).set(bytes);
   return modelFromShared(shared, path);
 }
 

@@ -155,3 +155,40 @@ export function tagSentence(
   }
   return tags;
 }
+
+/**
+ * The spellings the tagger looks up instead of scoring: seen at least minCount times in training, with one
+ * tag at least minRatio of the time. Returned as flattened pairs (hash of the spelling, tag class), sorted.
+ */
+export function knownSpellings(
+  sentences: readonly { form: readonly string[] }[],
+  tagOf: (sentence: number, word: number) => number,
+  minCount: number,
+  minRatio: number,
+): number[] {
+  const counts = new Map<string, Map<number, number>>();
+  sentences.forEach((s, k) => {
+    for (let i = 0; i < s.form.length; i++) {
+      const m = counts.get(s.form[i]) ?? new Map<number, number>();
+      const g = tagOf(k, i);
+      m.set(g, (m.get(g) ?? 0) + 1);
+      counts.set(s.form[i], m);
+    }
+  });
+  const known: number[] = [];
+  for (const form of [...counts.keys()].sort()) {
+    const m = counts.get(form) as Map<number, number>;
+    let total = 0;
+    let best = -1;
+    let most = 0;
+    for (const [tag, n] of m) {
+      total += n;
+      if (n > most) {
+        most = n;
+        best = tag;
+      }
+    }
+    if (total >= minCount && most / total >= minRatio) known.push(hashString(form), best);
+  }
+  return known;
+}
