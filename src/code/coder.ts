@@ -1,6 +1,6 @@
 // Event coding: lexicon patterns matched on the clause analysis -> CAMEO events with source, target,
 // modality and evidence.
-import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
+import type { Actor, Clause, Doc, Event, Mention, Modality, Token } from "../core/types.js";
 import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
@@ -339,6 +339,20 @@ function ownDate(doc: Doc, sentence: number, trigger: number, when: When): When 
   }
   if (verb === -1) return when;
   return { date: doc.article.date, dateText: null, historical: false };
+}
+
+/** Pronouns the actors component leaves to the clause layer ("he" and "she" it resolves itself). */
+const UNRESOLVED_PRONOUNS = new Set(["it", "they", "we"]);
+
+/**
+ * A clause that modifies a noun or an event (relative, participial, adverbial), or an infinitive or
+ * coordinated verb under one: its implied subject is a guess the coder leaves to word order.
+ */
+function inModifierClause(doc: Doc, clause: Clause): boolean {
+  const list = layerOf(doc).list;
+  let c = clause;
+  while ((c.relation === "xcomp" || c.relation === "conj") && c.parent >= 0) c = list[c.parent];
+  return c.relation === "acl" || c.relation === "acl:relcl" || c.relation === "advcl";
 }
 
 /** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
@@ -686,15 +700,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             }
             // The layer's subject where grammar gives it and word order cannot: a verb coordinated with one
             // before it, an infinitive after a verb of control ("pledged to send"), a pronoun in reported speech
-            // ("Iran said it would ..."). Relative and adverbial clauses, and a named subject of the verb's own,
+            // ("Iran said it would ..."). Relative and adverbial clauses (and infinitives under them), and a
+            // named subject of the verb's own,
             // are read by word order (subjectOf), which the current parse does not yet beat on the gold sets.
             const layered =
               tc !== null &&
               tc.predicate === i &&
               tc.subject !== null &&
               tc.subject.via !== "antecedent" &&
-              tc.relation !== "advcl" &&
-              (tc.subject.via !== "own" || tokens[tc.subject.head].pos === "PRON")
+              !inModifierClause(doc, tc) &&
+              (tc.subject.via !== "own" || UNRESOLVED_PRONOUNS.has(tokens[tc.subject.head].lower))
                 ? subjectActor(doc, tc)
                 : null;
             sourceM = layered ?? shared ?? subjectOf(doc, i, clause.start);
