@@ -49,6 +49,7 @@ const { values } = parseArgs({
     "dev-every": { type: "string", default: "0" },
     explore: { type: "string", default: "0.9" },
     prune: { type: "string", default: "0.046" },
+    "data-only": { type: "boolean", default: false },
   },
 });
 if (!values.ud) {
@@ -110,7 +111,10 @@ if (!values.limit && train.length !== TRAIN_SENTENCES) {
 const dev = readConllu(readFileSync(join(UD, "en_ewt-ud-dev.conllu"), "utf8"), "dev");
 const test = readConllu(readFileSync(join(UD, "en_ewt-ud-test.conllu"), "utf8"), "test");
 if (values.limit) train = train.slice(0, Number(values.limit));
-console.log(`EWT ${commit}: train ${train.length}, dev ${dev.length}, test ${test.length} sentences`);
+console.log(
+  `EWT ${commit}: train ${train.length} sentences (${train.reduce((n, s) => n + s.form.length, 0)} words), dev ${dev.length}, test ${test.length}`,
+);
+if (values["data-only"]) process.exit(0);
 
 // Tag classes: (UPOS, XPOS) pairs seen at least 10 times; a rarer pair trains as its UPOS's commonest pair.
 const pairCount = new Map<string, number>();
