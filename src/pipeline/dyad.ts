@@ -1,6 +1,5 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
-import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
@@ -9,7 +8,9 @@ import { createDatesComponent, eventDate } from "../extract/dates/index.js";
 import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/places/index.js";
 import { createQuotesComponent } from "../extract/quotes/index.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import { createClausesComponent } from "../nlp/clauses/index.js";
 import { getNlp } from "../nlp/index.js";
+import { createSyntaxComponent, loadSyntaxModel, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
 
 /** Options for one run, carried to every component. */
@@ -36,18 +37,24 @@ export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; er
 export interface DyadOptions {
   dataDir?: string;
   knowledge?: Knowledge;
+  /** The syntax model, when already loaded (a worker thread gets the calling thread's shared copy). */
+  syntax?: SyntaxModel;
 }
 
-/** The default order: dates, places, actors (mentions and coreference), events, quotes. */
+/**
+ * The default order: syntax (tags and dependency parse), clauses (the clause layer every later component
+ * reads), dates, places, actors (mentions and coreference), events, quotes.
+ */
 export function defaultComponents(
   knowledge: Knowledge,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; syntax?: SyntaxModel } = {},
 ): Component<RunContext>[] {
   return [
+    createSyntaxComponent<RunContext>({ model: options.syntax ?? loadSyntaxModel(options.dataDir) }),
+    createClausesComponent<RunContext>(),
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
-    createClausesComponent<RunContext>(),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,
@@ -65,7 +72,9 @@ export function defaultComponents(
 export function createDyad(options: DyadOptions = {}): Dyad {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
   const nlp = getNlp();
-  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge, { dataDir: options.dataDir }));
+  const pipeline = createPipeline<RunContext>(
+    defaultComponents(knowledge, { dataDir: options.dataDir, syntax: options.syntax }),
+  );
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
   return {
