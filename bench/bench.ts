@@ -35,6 +35,7 @@ import {
   renderFloor,
   renderResults,
   renderStages,
+  renderTargets,
   warm,
 } from "./report.js";
 
@@ -246,6 +247,7 @@ async function benchmark(
     ["code", "code", 0],
     ["stages", "stages", 0],
     ["floor", "floor", 0],
+    ["parse", "parse", 0],
     ["ingest", "ingest", 0],
   ];
   if (options.workers !== null) {
@@ -446,6 +448,7 @@ async function main(): Promise<number> {
     process.stdout.write(speedups(report));
     process.stdout.write(renderStages(report));
     process.stdout.write(renderFloor(report));
+    process.stdout.write(renderTargets(report));
     const stagesProfile = profileDir ? join(profileDir, STAGES_PROFILE) : null;
     if (stagesProfile && existsSync(stagesProfile)) {
       const profile = JSON.parse(readFileSync(stagesProfile, "utf8")) as CpuProfile;

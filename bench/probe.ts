@@ -11,13 +11,14 @@ import { loadGazetteer } from "../src/extract/places/index.js";
 import { type ReadResult, readInputs } from "../src/ingest/index.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
 import { getNlp } from "../src/nlp/index.js";
+import { createSyntaxComponent, loadSyntaxModel } from "../src/nlp/syntax/index.js";
 import { createDyad, type RunContext } from "../src/pipeline/dyad.js";
 import { tuneHeap } from "../src/pipeline/heap.js";
 import { type CodeResult, codeStream, STREAM_BATCH } from "../src/pipeline/stream.js";
 import { codeStreamParallel, depthFor } from "../src/pipeline/workers.js";
 import { type IngestItem, openStore, type Store } from "../src/store/index.js";
 
-const MODES = ["baseline", "code", "ingest", "stages", "floor"] as const;
+const MODES = ["baseline", "code", "ingest", "stages", "floor", "parse"] as const;
 export type ProbeMode = (typeof MODES)[number];
 
 export interface ProbeResult {
@@ -324,6 +325,43 @@ function floor(articles: readonly Article[], passes: number): Omit<ProbeResult, 
   };
 }
 
+/**
+ * The syntax component alone (tagger and parser) on one thread: every article is read by wink first, outside
+ * the clock, then each pass parses every sentence of every Doc. Counts the sentences it parsed.
+ */
+function parse(articles: readonly Article[], passes: number): Omit<ProbeResult, "peakRssKb"> {
+  const nlp = getNlp();
+  const syntax = createSyntaxComponent({ model: loadSyntaxModel() });
+  const docs = articles.map((article) => nlp.read(article));
+  const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
+  const tokens = docs.reduce((n, d) => n + d.tokens.length, 0);
+  const seconds: number[] = [];
+  const cpu: number[] = [];
+  let first: number | null = null;
+  for (let p = 0; p < passes; p++) {
+    const t = performance.now();
+    const c = cpuNow();
+    for (const doc of docs) {
+      syntax.run(doc, undefined);
+      first ??= performance.now();
+    }
+    seconds.push((performance.now() - t) / 1000);
+    cpu.push(cpuNow() - c);
+  }
+  return {
+    mode: "parse",
+    workers: 0,
+    articles: articles.length,
+    sentences,
+    tokens,
+    events: 0,
+    passSeconds: seconds,
+    passCpuSeconds: cpu,
+    firstEventMs: first,
+    firstEventKind: "article",
+  };
+}
+
 async function main(): Promise<void> {
   tuneHeap();
   const { values } = parseArgs({
@@ -348,9 +386,11 @@ async function main(): Promise<void> {
         ? stages(articles, passes)
         : mode === "floor"
           ? floor(articles, passes)
-          : mode === "code"
-            ? await code(articles, passes, workers)
-            : await ingest(articles, passes, workers);
+          : mode === "parse"
+            ? parse(articles, passes)
+            : mode === "code"
+              ? await code(articles, passes, workers)
+              : await ingest(articles, passes, workers);
   const out: ProbeResult = { ...result, peakRssKb: process.resourceUsage().maxRSS };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -19,6 +19,7 @@ import {
   renderComparison,
   renderFloor,
   renderResults,
+  renderTargets,
 } from "../bench/report.js";
 
 function result(mode: string, articlesPerSecond: number): ModeResult {
@@ -177,7 +178,7 @@ test("the table shows the cores a mode kept busy, and a dash where a baseline di
   assert.match(text, /\bbaseline\s+4,000\s.*\s-\s/);
 });
 
-test("the floor line says what the target leaves for the rules, or how far the floor alone is over", () => {
+test("the floor line says what code takes above the floor", () => {
   const report = (floor: number): BenchReport => ({
     version: 1,
     date: "2026-11-29T00:00:00.000Z",
@@ -187,12 +188,30 @@ test("the floor line says what the target leaves for the rules, or how far the f
     results: [result("baseline", 8000), result("floor", floor), result("code", 2000)],
     ratios: {},
   });
-  // Baseline 125 µs per article: at 0.5, code may take 250; a floor of 200 µs leaves 50; code takes 500.
+  // Baseline 125 µs per article; a floor of 200 µs; code takes 500 µs, 300 above the floor.
   const text = renderFloor(report(5000));
-  assert.match(text, /floor 200 µs per article, 0\.63 of the baseline's speed/);
-  assert.match(text, /may take 250 µs per article: 50 µs are left for every rule; code's rules take 300/);
-  assert.match(renderFloor(report(2500)), /the floor alone is 150 µs over/);
+  assert.match(
+    text,
+    /floor 200 µs per article, 0\.63 of the baseline's speed; code takes 500, 300 above the floor/,
+  );
   assert.equal(renderFloor({ ...report(5000), results: [result("baseline", 8000)] }), "", "no floor probe");
+});
+
+test("issue 13: the targets are the parse and code in sentences/s and the peak RSS of two threads", () => {
+  const report: BenchReport = {
+    version: 1,
+    date: "2026-11-29T00:00:00.000Z",
+    machine: { cpus: 2, model: "test", node: "v20" },
+    corpus: { articles: 100, seed: 7, sentences: 1000, tokens: 15000 },
+    passes: 4,
+    // result() makes ten sentences an article: 600 articles/s are 6,000 sentences/s.
+    results: [result("parse", 600), result("code", 200)],
+    ratios: {},
+  };
+  const text = renderTargets(report);
+  assert.match(text, /parse alone, one thread: 6,000 sentences\/s \(target >= 5,000\): met/);
+  assert.match(text, /code with the parse, one thread: 2,000 sentences\/s \(target >= 3,000\): NOT MET/);
+  assert.match(text, /code with two threads, peak RSS: not measured in this run/);
 });
 
 test("the floor probe reads, calls chrono and looks words up on a real corpus, and reports its passes", () => {

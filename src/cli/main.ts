@@ -7,6 +7,7 @@ import { runActorsTop } from "./commands/actors-top.js";
 import { registerCode } from "./commands/code.js";
 import { registerEval } from "./commands/eval.js";
 import { registerKb } from "./commands/kb.js";
+import { registerParse } from "./commands/parse.js";
 import { registerStoreCommands } from "./commands/store.js";
 import { EXIT } from "./exit.js";
 import type { Io } from "./io.js";
@@ -24,6 +25,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerCode(program, io);
   registerEval(program, io);
+  registerParse(program, io);
   registerActors(program, io, runActorsTop);
   registerKb(program, io);
   registerStoreCommands(program, io);

@@ -18,6 +18,7 @@ export const ERRORS = {
   E_EVENT_LIMIT: "the article gives more events than one article may (the rest are not coded)",
   E_OUTPUT: "the article's record cannot be written",
   E_DATA: "a data file is malformed",
+  E_MODEL: "a model file is missing, truncated or corrupt",
   E_STORE: "the store failed",
   E_STORE_URL: "unsupported store URL: give a file path, sqlite:PATH or postgres://...",
   E_STORE_OPEN: "the store cannot be opened",

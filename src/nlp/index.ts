@@ -198,7 +198,7 @@ function createNlp(nlp: Wink): Nlp {
         places: [],
         dateline: null,
         parse: null,
-        clauses: [],
+        clauses: null,
         events: [],
         quotes: [],
         errors: [],

@@ -1,6 +1,5 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
-import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
@@ -10,7 +9,9 @@ import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/pla
 import { createQuotesComponent } from "../extract/quotes/index.js";
 import type { DataDirs } from "../knowledge/files.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import { createClausesComponent } from "../nlp/clauses/index.js";
 import { getNlp } from "../nlp/index.js";
+import { createSyntaxComponent, loadSyntaxModel, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
 
 /** Options for one run, carried to every component. */
@@ -37,18 +38,24 @@ export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; er
 export interface DyadOptions {
   dataDir?: DataDirs;
   knowledge?: Knowledge;
+  /** The syntax model, when already loaded (a worker thread gets the calling thread's shared copy). */
+  syntax?: SyntaxModel;
 }
 
-/** The default order: dates, places, actors (mentions and coreference), events, quotes. */
+/**
+ * The default order: syntax (tags and dependency parse), clauses (the clause layer every later component
+ * reads), dates, places, actors (mentions and coreference), events, quotes.
+ */
 export function defaultComponents(
   knowledge: Knowledge,
-  options: { dataDir?: DataDirs } = {},
+  options: { dataDir?: DataDirs; syntax?: SyntaxModel } = {},
 ): Component<RunContext>[] {
   return [
+    createSyntaxComponent<RunContext>({ model: options.syntax ?? loadSyntaxModel(options.dataDir) }),
+    createClausesComponent<RunContext>(),
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
-    createClausesComponent<RunContext>(),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,
@@ -66,7 +73,9 @@ export function defaultComponents(
 export function createDyad(options: DyadOptions = {}): Dyad {
   const knowledge = options.knowledge ?? loadKnowledge(options.dataDir);
   const nlp = getNlp();
-  const pipeline = createPipeline<RunContext>(defaultComponents(knowledge, { dataDir: options.dataDir }));
+  const pipeline = createPipeline<RunContext>(
+    defaultComponents(knowledge, { dataDir: options.dataDir, syntax: options.syntax }),
+  );
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
   return {

@@ -2,18 +2,16 @@
 import { DyadError } from "../../core/errors.js";
 import { ofSentence } from "../../core/spans.js";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
+import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
 import type { Component } from "../../pipeline/index.js";
 import { dayNumber } from "./calendar.js";
-import { clauseIds, clausesOf, sentenceOf } from "./clause.js";
 import { datesInSentence } from "./detect.js";
 
-export { clauseIds, clausesOf, isFiniteVerb } from "./clause.js";
-
-/** Builds the `dates` component: reads tokens and sentences, writes doc.dates. */
+/** Builds the `dates` component: reads tokens, sentences and clauses, writes doc.dates. */
 export function createDatesComponent<C = unknown>(): Component<C> {
   return {
     name: "dates",
-    reads: ["tokens", "sentences"],
+    reads: ["tokens", "sentences", "clauses"],
     writes: ["dates"],
     run(doc: Doc): Doc {
       const day = dayNumber(doc.article.date);
@@ -97,4 +95,9 @@ export function toEventDate(d: DateMention): EventDate {
     from,
     to,
   };
+}
+
+/** Resolves a sentence given by 0-based index or as an object. */
+export function sentenceOf(doc: Doc, sentence: number | Sentence): Sentence {
+  return typeof sentence === "number" ? doc.sentences[sentence] : sentence;
 }

@@ -3,7 +3,8 @@
 
 import { spansWithin } from "../../core/spans.js";
 import type { Doc, Place, PlaceMention, Sentence, Token } from "../../core/types.js";
-import { clauseIds, clausesOf, sentenceOf } from "../dates/clause.js";
+import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
+import { sentenceOf } from "../dates/index.js";
 
 /** Prepositions that say where something happens. "to", "from" and "into" give a destination or origin. */
 const LOCATIVE = new Set([

@@ -1,0 +1,188 @@
+// The syntax component (issue 13): the shipped model loads and is checked, bad files are named, core
+// relations come out right on hand-built sentences, every sentence is a tree, and threads share one model.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { Worker } from "node:worker_threads";
+import { DyadError } from "../../core/errors.js";
+import type { Doc } from "../../core/types.js";
+import { getNlp } from "../index.js";
+import { evaluate } from "./evaluate.js";
+import { createParser, createSyntaxComponent, loadModel, loadSyntaxModel, syntaxModelPath } from "./index.js";
+
+const model = loadSyntaxModel();
+const parser = createParser(model);
+const syntax = createSyntaxComponent({ model });
+const nlp = getNlp();
+
+function analyse(text: string): Doc {
+  return syntax.run(nlp.read({ id: "t", date: "2025-01-01", text }), undefined);
+}
+
+/** The relation and head word of the first token spelled `word`. */
+function rel(doc: Doc, word: string): string {
+  const i = doc.tokens.findIndex((t) => t.text === word);
+  assert.ok(i >= 0, `no token '${word}'`);
+  const parse = doc.parse;
+  assert.ok(parse);
+  const h = parse.head[i];
+  return `${parse.deprel[i]} ${h < 0 ? "ROOT" : doc.tokens[h].text}`;
+}
+
+test("the shipped model loads, names its classes and holds the root relation", () => {
+  assert.ok(model.meta.tags.includes("NOUN|NN"));
+  assert.ok(model.meta.labels.includes("root"));
+  assert.ok(model.meta.labels.includes("nsubj:pass"));
+  assert.equal(model.tagger.classes, model.meta.tags.length);
+});
+
+test("a missing, truncated or corrupt model file is an E_MODEL error naming the file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-model-"));
+  const missing = join(dir, "none.bin");
+  assert.throws(
+    () => loadModel(missing),
+    (e: unknown) => e instanceof DyadError && e.code === "E_MODEL" && e.message.includes(missing),
+  );
+  const bytes = readFileSync(syntaxModelPath());
+  const truncated = join(dir, "truncated.bin");
+  writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
+  assert.throws(
+    () => loadModel(truncated),
+    (e: unknown) => e instanceof DyadError && e.message.includes(truncated) && /truncated/.test(e.message),
+  );
+  const corrupt = join(dir, "corrupt.bin");
+  copyFileSync(syntaxModelPath(), corrupt);
+  const flipped = readFileSync(corrupt);
+  flipped[flipped.length >> 1] ^= 0xff;
+  writeFileSync(corrupt, flipped);
+  assert.throws(
+    () => loadModel(corrupt),
+    (e: unknown) => e instanceof DyadError && e.message.includes(corrupt) && /checksum/.test(e.message),
+  );
+  const notModel = join(dir, "text.bin");
+  writeFileSync(notModel, "hello, this is not a model at all");
+  assert.throws(
+    () => loadModel(notModel),
+    (e: unknown) => e instanceof DyadError && e.message.includes(notModel),
+  );
+});
+
+test("subject and object of a transitive clause", () => {
+  const doc = analyse("The army attacked the village.");
+  assert.equal(rel(doc, "attacked"), "root ROOT");
+  assert.equal(rel(doc, "army"), "nsubj attacked");
+  assert.equal(rel(doc, "village"), "obj attacked");
+  assert.equal(rel(doc, "The"), "det army");
+});
+
+test("a passive subject, and the agent of 'by' as obl:agent", () => {
+  const doc = analyse("The village was attacked by the army.");
+  assert.equal(rel(doc, "village"), "nsubj:pass attacked");
+  assert.equal(rel(doc, "was"), "aux:pass attacked");
+  assert.equal(rel(doc, "army"), "obl:agent attacked");
+  assert.equal(rel(doc, "by"), "case army");
+});
+
+test("a passive without an agent", () => {
+  const doc = analyse("Three soldiers were killed on Monday.");
+  assert.equal(rel(doc, "soldiers"), "nsubj:pass killed");
+  assert.equal(rel(doc, "Monday"), "obl killed");
+});
+
+test("negation and a control verb", () => {
+  const doc = analyse("The minister did not pledge to send troops.");
+  assert.equal(rel(doc, "not"), "advmod pledge");
+  assert.equal(rel(doc, "send"), "xcomp pledge");
+  assert.equal(rel(doc, "troops"), "obj send");
+});
+
+test("every sentence of the reference article is one tree within its sentence", () => {
+  const text = readFileSync(
+    new URL("../../../../shared/corpus/000_2425614ef49acc6e.txt", import.meta.url),
+    "utf8",
+  );
+  const doc = analyse(text);
+  const parse = doc.parse;
+  assert.ok(parse);
+  assert.equal(parse.head.length, doc.tokens.length);
+  for (const s of doc.sentences) {
+    let roots = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const h = parse.head[i];
+      if (h < 0) {
+        roots++;
+        assert.equal(parse.deprel[i], "root");
+        continue;
+      }
+      assert.ok(h >= s.tokenStart && h < s.tokenEnd, `head of token ${i} leaves its sentence`);
+      let k = i;
+      for (let steps = 0; k >= 0; steps++) {
+        assert.ok(steps <= s.tokenEnd - s.tokenStart, `a cycle through token ${i}`);
+        k = parse.head[k];
+      }
+    }
+    assert.equal(roots, 1, `sentence ${s.index} has ${roots} roots`);
+  }
+});
+
+test("evaluate counts UPOS, heads and universal relations over every word", () => {
+  const gold = [
+    {
+      text: "a b c d",
+      form: ["a", "b", "c", "d"],
+      lemma: ["_", "_", "_", "_"],
+      upos: ["DET", "NOUN", "VERB", "PUNCT"],
+      xpos: ["_", "_", "_", "_"],
+      head: [1, 2, -1, 2],
+      deprel: ["det", "nsubj:pass", "root", "punct"],
+    },
+  ];
+  // Right: every head but d's, every tag but b's; b's subtype differs (nsubj vs nsubj:pass), which LAS ignores.
+  const r = evaluate(
+    () => ({
+      head: Int32Array.from([1, 2, -1, 1]),
+      deprel: ["det", "nsubj", "root", "punct"],
+      upos: ["DET", "PROPN", "VERB", "PUNCT"],
+      xpos: ["", "", "", ""],
+    }),
+    gold,
+  );
+  assert.deepEqual(r, { sentences: 1, words: 4, upos: 0.75, uas: 0.75, las: 0.75 });
+});
+
+test("a worker thread parses with the shared model exactly as this thread does", async () => {
+  const sentences = [
+    "The army attacked the village .".split(" "),
+    "Protesters who gathered outside the embassy were dispersed by police on Sunday .".split(" "),
+    "India said it had struck nine sites in Pakistan and that it would respond to any attack .".split(" "),
+  ];
+  const here = sentences.map((w) => {
+    const p = parser.parse(w);
+    return { head: Array.from(p.head), deprel: p.deprel, upos: p.upos };
+  });
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const self = new URL("./index.ts", import.meta.url).href;
+  const boot = `
+    const { workerData, parentPort } = require("node:worker_threads");
+    import(${JSON.stringify(tsx)})
+      .then((m) => { m.register(); return import(${JSON.stringify(self)}); })
+      .then(({ createParser, modelFromShared }) => {
+        const p = createParser(modelFromShared(workerData.shared));
+        parentPort.postMessage(workerData.sentences.map((w) => {
+          const r = p.parse(w);
+          return { head: Array.from(r.head), deprel: r.deprel, upos: r.upos };
+        }));
+      });
+  `;
+  const there = await new Promise((resolve, reject) => {
+    const w = new Worker(boot, { eval: true, workerData: { shared: model.shared, sentences } });
+    w.once("message", (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once("error", reject);
+  });
+  assert.deepEqual(there, here);
+});
