@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], io?: Partial<Io>): Promise<nu
     }
     if (isDyadError(e)) {
       sink.err(`error: ${e.message}\n`);
-      return e.code === "E_USAGE" ? EXIT.USAGE : EXIT.FATAL;
+      return e.code === "E_USAGE" || e.code === "E_FILTER" ? EXIT.USAGE : EXIT.FATAL;
     }
     sink.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.FATAL;

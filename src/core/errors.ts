@@ -24,6 +24,10 @@ export const ERRORS = {
   E_NO_ARTICLE: "no article with this id in the store",
   E_EXPORT: "the export failed",
   E_USAGE: "invalid command-line usage",
+  E_FILTER: "invalid filter",
+  E_AUTH: "this request needs a valid bearer token",
+  E_BODY_TOO_LARGE: "the request body is larger than the limit",
+  E_NOT_ROUTE: "no such endpoint",
   E_SCHEMA: "an output record does not match the contract",
 } as const;
 

@@ -2,12 +2,13 @@
 import type { Command } from "commander";
 import type { Quote } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
+import { parseQuoteFilter } from "../../store/filters.js";
 import { type ArticleRef, type QuoteFilter, type StoredQuote, withStore } from "../../store/index.js";
 import { quoteMatches } from "../../store/match.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { renderTable } from "../table.js";
-import { addDbOption, parseFormat, parsePositiveInt } from "./store-options.js";
+import { addDbOption, optionName, parseFormat } from "./store-options.js";
 
 const FORMATS = ["table", "jsonl"] as const;
 
@@ -81,20 +82,13 @@ export function registerQuotes(program: Command, io: Io): void {
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (inputs: string[], opts: QuotesOptions) => {
     const format = parseFormat(opts.format, FORMATS, "quotes");
-    const limit = parsePositiveInt(opts.limit, "--limit");
-    const filter: QuoteFilter = {};
-    if (opts.speaker) filter.speaker = opts.speaker;
-    if (opts.about) filter.about = opts.about;
-    if (opts.text !== undefined) filter.text = opts.text;
+    const { since, until, limit, ...filter } = parseQuoteFilter(opts, optionName);
     let quotes: StoredQuote[];
     if (inputs.length > 0) {
       quotes = await codedQuotes(io, inputs, filter, opts);
       if (limit !== undefined) quotes = quotes.slice(0, limit);
     } else {
-      if (opts.since) filter.since = opts.since;
-      if (opts.until) filter.until = opts.until;
-      if (limit !== undefined) filter.limit = limit;
-      quotes = await withStore(opts.db, (store) => store.quotes(filter));
+      quotes = await withStore(opts.db, (store) => store.quotes({ ...filter, since, until, limit }));
     }
     if (format === "jsonl") for (const q of quotes) io.out(`${JSON.stringify(q)}\n`);
     else io.out(renderTable(["date", "speaker", "kind", "cue", "quote", "article"], quoteRows(quotes), 70));

@@ -1,19 +1,13 @@
 // dyad series: the dyad time series analysts plot to see relations warm or cool.
 import type { Command } from "commander";
 import { csvLine } from "../../export/record.js";
-import { type Period, type SeriesRow, withStore } from "../../store/index.js";
+import { PERIODS, parseWith, SeriesSchema, toEventFilter } from "../../store/filters.js";
+import { type SeriesRow, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { renderTable } from "../table.js";
-import {
-  addDbOption,
-  type FilterOptions,
-  parseDyad,
-  parseEventFilter,
-  parseFormat,
-} from "./store-options.js";
+import { addDbOption, type FilterOptions, optionName, parseFormat } from "./store-options.js";
 
 const FORMATS = ["table", "csv", "jsonl"] as const;
-const PERIODS: readonly Period[] = ["day", "week", "month"];
 
 export const SERIES_COLUMNS = [
   "period",
@@ -58,12 +52,10 @@ export function registerSeries(program: Command, io: Io): void {
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (opts: SeriesOptionsCli) => {
     const format = parseFormat(opts.format, FORMATS, "series");
-    const by = parseFormat(opts.by, PERIODS, "series --by");
-    const dyad = parseDyad(opts.dyad ?? "");
-    const { dyad: _d, directed: _r, ...rest } = opts;
-    const filter = parseEventFilter(rest);
+    const { dyad, by, directed, ...rest } = parseWith(SeriesSchema, opts, optionName);
+    const filter = toEventFilter(rest);
     const rows = await withStore(opts.db, (store) =>
-      store.series({ dyad, by, directed: opts.directed === true, filter }),
+      store.series({ dyad, by: by ?? "month", directed: directed === true, filter }),
     );
     if (format === "jsonl") for (const r of rows) io.out(`${JSON.stringify(seriesJson(r))}\n`);
     else if (format === "csv") {

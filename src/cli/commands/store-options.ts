@@ -1,8 +1,7 @@
 // Options shared by the store commands: --db and the event filters, parsed into a store EventFilter.
 import type { Command } from "commander";
 import { DyadError } from "../../core/errors.js";
-import type { Modality } from "../../core/types.js";
-import { checkDate } from "../../ingest/parse.js";
+import { MODALITIES, parseEventFilter as parseStoreEventFilter } from "../../store/filters.js";
 import type { EventFilter } from "../../store/index.js";
 
 export const DB_HELP =
@@ -29,14 +28,8 @@ export interface FilterOptions {
   limit?: string;
 }
 
-export const MODALITIES: readonly Modality[] = [
-  "asserted",
-  "reported",
-  "future",
-  "hypothetical",
-  "negated",
-  "historical",
-];
+/** The option a filter field comes from, for messages: limit -> --limit. */
+export const optionName = (field: string): string => `--${field}`;
 
 /** Adds the event filters of `dyad events` (also used by `dyad export`). */
 export function addEventFilters(cmd: Command, options: { limit?: boolean } = {}): Command {
@@ -72,70 +65,9 @@ export function parsePositiveInt(value: string | undefined, option: string): num
   return n;
 }
 
-export function parseDyad(value: string): { a: string; b: string } {
-  const parts = value.split(":");
-  if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) {
-    throw new DyadError("E_USAGE", `--dyad wants A:B (for example IRN:PAK), got '${value}'`);
-  }
-  return { a: parts[0].trim(), b: parts[1].trim() };
-}
-
-function parseDay(value: string | undefined, option: string): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return checkDate(value);
-  } catch (e) {
-    throw new DyadError("E_USAGE", `${option}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-export function parseModality(value: string | undefined): Modality[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const m of list) {
-    if (!(MODALITIES as readonly string[]).includes(m)) {
-      throw new DyadError("E_USAGE", `--modality: '${m}' is not one of ${MODALITIES.join(", ")}`);
-    }
-  }
-  return list as Modality[];
-}
-
-/** Checks the filter options and turns them into a store filter; bad values are E_USAGE errors. */
+/** Checks the filter options (the store's filter schema) and turns them into a store filter. */
 export function parseEventFilter(o: FilterOptions): EventFilter {
-  const f: EventFilter = {};
-  if (o.actor) f.actor = o.actor;
-  if (o.source) f.source = o.source;
-  if (o.target) f.target = o.target;
-  if (o.dyad) f.dyad = parseDyad(o.dyad);
-  if (o.directed) {
-    if (!o.dyad) throw new DyadError("E_USAGE", "--directed goes with --dyad");
-    f.directed = true;
-  }
-  if (o.root !== undefined) {
-    if (!/^\d{2}$/.test(o.root))
-      throw new DyadError("E_USAGE", `--root wants two digits (04), got '${o.root}'`);
-    f.root = o.root;
-  }
-  if (o.code !== undefined) {
-    if (!/^\d{2,4}$/.test(o.code))
-      throw new DyadError("E_USAGE", `--code wants a CAMEO code (043), got '${o.code}'`);
-    f.code = o.code;
-  }
-  if (o.quad !== undefined) {
-    if (!/^[1-4]$/.test(o.quad)) throw new DyadError("E_USAGE", `--quad wants 1, 2, 3 or 4, got '${o.quad}'`);
-    f.quad = Number(o.quad);
-  }
-  f.since = parseDay(o.since, "--since");
-  f.until = parseDay(o.until, "--until");
-  f.modality = parseModality(o.modality);
-  if (o.place) f.place = o.place;
-  if (o.text !== undefined) f.text = o.text;
-  f.limit = parsePositiveInt(o.limit, "--limit");
-  for (const key of Object.keys(f) as (keyof EventFilter)[]) if (f[key] === undefined) delete f[key];
-  return f;
+  return parseStoreEventFilter(o, optionName);
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[], command: string): T {
