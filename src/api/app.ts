@@ -1,0 +1,398 @@
+// The HTTP app over one store: JSON endpoints under /api, the OpenAPI document, and the dashboard's files.
+// Built without a socket, so that tests call app.request(...) in process; `dyad serve` binds it to a port.
+import { timingSafeEqual } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { stream } from "hono/streaming";
+import type { z } from "zod";
+import { DyadError, toDyadError } from "../core/errors.js";
+import type { Article } from "../core/types.js";
+import { exportParquet, exportText } from "../export/index.js";
+import { parseRecord } from "../ingest/parse.js";
+import { readDataFile } from "../knowledge/files.js";
+import { compileOntology } from "../knowledge/ontology.js";
+import type { CodedOrFailed, Dyad } from "../pipeline/dyad.js";
+import { parseWith, toEventFilter, toQuoteFilter } from "../store/filters.js";
+import type { EventFilter, FailedItem, IngestItem, Store, StoredEvent } from "../store/index.js";
+import { openApiDocument } from "./openapi.js";
+import { toProblem } from "./problems.js";
+import {
+  ActorsQuery,
+  DEFAULT_PAGE,
+  ErrorsQuery,
+  EventsQuery,
+  ExportFormatParam,
+  ExportQuery,
+  encodeCursor,
+  MAX_SUMMARY_EVENTS,
+  NetworkQuery,
+  PlacesQuery,
+  QuotesQuery,
+  SeriesQuery,
+} from "./schemas.js";
+
+/** Request bodies larger than this are refused with 413 unless the server is told otherwise. */
+export const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+/** Where `npm run build:web` writes the dashboard (the same place from src/api and from dist/api). */
+export const WEB_ROOT = new URL("../../dist/web/", import.meta.url).pathname;
+
+export type CodeArticles = (articles: readonly Article[]) => Promise<CodedOrFailed[]>;
+
+export interface AppOptions {
+  store: Store;
+  /** Bearer token for writes; without one the server is read-only. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** An origin allowed to call the API from another site ("*" for any); CORS is off without one. */
+  corsOrigin?: string;
+  /** The dashboard's files; the default is the build's output. */
+  webRoot?: string;
+  /** Codes articles for POST /api/articles; the default builds Dyad's pipeline on first use. */
+  code?: CodeArticles;
+}
+
+function query<S extends z.ZodType>(schema: S, values: Record<string, string>): z.output<S> {
+  return parseWith(schema, values);
+}
+
+/** Splits a page's filter from its paging: the store gets limit + 1 rows to tell whether a next page exists. */
+function page<T>(rows: T[], offset: number, limit: number): { items: T[]; next: string | null } {
+  const more = rows.length > limit;
+  return { items: more ? rows.slice(0, limit) : rows, next: more ? encodeCursor(offset + limit) : null };
+}
+
+/** Dyad's pipeline, built on the first POST (loading the knowledge base takes seconds) and kept by this app. */
+function defaultCoder(): CodeArticles {
+  let dyad: Promise<Dyad> | null = null;
+  return async (articles) => {
+    dyad ??= import("../pipeline/dyad.js").then((m) => m.createDyad());
+    return (await dyad).codeMany(articles);
+  };
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Writes need the token; without a token configured, nothing may be written. */
+function writeGuard(token: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (!token) throw new DyadError("E_READ_ONLY");
+    const header = c.req.header("authorization") ?? "";
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match || !sameToken(match[1].trim(), token)) {
+      c.header("WWW-Authenticate", 'Bearer realm="dyad"');
+      throw new DyadError("E_AUTH");
+    }
+    await next();
+  };
+}
+
+interface Edge {
+  source: string;
+  target: string;
+  events: number;
+  goldsteinSum: number;
+}
+
+/** Who acts on whom: the most active actors and the events between them, from the first events matched. */
+async function network(store: Store, filter: EventFilter, nodes: number) {
+  const actors = new Map<string, { code: string; name: string; events: number }>();
+  const edges = new Map<string, Edge>();
+  let seen = 0;
+  for await (const e of store.iterateEvents(filter, 2000)) {
+    if (seen++ >= MAX_SUMMARY_EVENTS) break;
+    const involved = new Set<string>();
+    for (const s of e.source) {
+      involved.add(s.code);
+      if (!actors.has(s.code)) actors.set(s.code, { code: s.code, name: s.name, events: 0 });
+      for (const t of e.target) {
+        if (t.code === s.code) continue;
+        const key = `${s.code}\u0000${t.code}`;
+        const edge = edges.get(key) ?? { source: s.code, target: t.code, events: 0, goldsteinSum: 0 };
+        edge.events++;
+        edge.goldsteinSum += e.goldstein;
+        edges.set(key, edge);
+      }
+    }
+    for (const t of e.target) {
+      involved.add(t.code);
+      if (!actors.has(t.code)) actors.set(t.code, { code: t.code, name: t.name, events: 0 });
+    }
+    for (const code of involved) {
+      const actor = actors.get(code);
+      if (actor) actor.events++;
+    }
+  }
+  const kept = [...actors.values()].sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));
+  const top = kept.slice(0, nodes);
+  const codes = new Set(top.map((a) => a.code));
+  return {
+    nodes: top,
+    edges: [...edges.values()]
+      .filter((e) => codes.has(e.source) && codes.has(e.target))
+      .map((e) => ({
+        source: e.source,
+        target: e.target,
+        events: e.events,
+        goldsteinMean: Math.round((e.goldsteinSum / e.events) * 100) / 100,
+      })),
+    truncated: seen > MAX_SUMMARY_EVENTS,
+  };
+}
+
+/** Event places with coordinates, counted by place. */
+async function places(store: Store, filter: EventFilter) {
+  const byPlace = new Map<
+    string,
+    { name: string; country: string | null; lat: number; lon: number; events: number; goldsteinSum: number }
+  >();
+  let seen = 0;
+  for await (const e of store.iterateEvents(filter, 2000)) {
+    if (seen++ >= MAX_SUMMARY_EVENTS) break;
+    const p = e.place;
+    if (!p || p.lat === null || p.lon === null) continue;
+    const key = `${p.name}\u0000${p.country ?? ""}`;
+    const entry = byPlace.get(key) ?? {
+      name: p.name,
+      country: p.country,
+      lat: p.lat,
+      lon: p.lon,
+      events: 0,
+      goldsteinSum: 0,
+    };
+    entry.events++;
+    entry.goldsteinSum += e.goldstein;
+    byPlace.set(key, entry);
+  }
+  return {
+    items: [...byPlace.values()]
+      .sort((a, b) => b.events - a.events)
+      .map(({ goldsteinSum, ...p }) => ({
+        ...p,
+        goldsteinMean: Math.round((goldsteinSum / p.events) * 100) / 100,
+      })),
+    truncated: seen > MAX_SUMMARY_EVENTS,
+  };
+}
+
+/** Parses a POST body: one article (its error is the response) or a list (each failure reported, the rest stored). */
+function readArticles(body: unknown): { articles: Article[]; failed: FailedItem[]; single: boolean } {
+  const single = !Array.isArray(body);
+  const list = single ? [body] : (body as unknown[]);
+  const articles: Article[] = [];
+  const failed: FailedItem[] = [];
+  list.forEach((item, index) => {
+    const origin = `request[${index}]`;
+    try {
+      articles.push(parseRecord(JSON.stringify(item), origin, { maxBytes: Number.MAX_SAFE_INTEGER }));
+    } catch (e) {
+      const error = toDyadError(e, "E_FIELD", origin);
+      if (single) throw error;
+      failed.push({ origin, code: error.code, message: error.message });
+    }
+  });
+  return { articles, failed, single };
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  const code = options.code ?? defaultCoder();
+  const app = new Hono();
+
+  app.onError((e, c) => {
+    const problem = toProblem(e);
+    return c.body(JSON.stringify(problem), problem.status as 400, {
+      "content-type": "application/problem+json",
+    });
+  });
+  app.notFound((c) => {
+    const problem = toProblem(new DyadError("E_NOT_ROUTE", `${c.req.method} ${c.req.path}`));
+    return c.body(JSON.stringify(problem), 404, { "content-type": "application/problem+json" });
+  });
+
+  if (options.corsOrigin) app.use("/api/*", cors({ origin: options.corsOrigin }));
+
+  app.get("/openapi.json", (c) => c.json(openApiDocument()));
+
+  app.get("/api/counts", async (c) => c.json(await store.counts()));
+
+  app.get("/api/events", async (c) => {
+    const { limit, cursor, ...rest } = query(EventsQuery, c.req.query());
+    const size = limit ?? DEFAULT_PAGE;
+    const offset = cursor ?? 0;
+    const filter = toEventFilter(rest);
+    const rows = await store.events({ ...filter, limit: size + 1, offset });
+    return c.json(page(rows, offset, size));
+  });
+
+  app.get("/api/quotes", async (c) => {
+    const { limit, cursor, ...rest } = query(QuotesQuery, c.req.query());
+    const size = limit ?? DEFAULT_PAGE;
+    const offset = cursor ?? 0;
+    // The store's quote query has no offset: a page is cut from the quotes up to its end.
+    const rows = await store.quotes({ ...toQuoteFilter(rest), limit: offset + size + 1 });
+    return c.json(page(rows.slice(offset), offset, size));
+  });
+
+  app.get("/api/articles/:id", async (c) => {
+    const id = c.req.param("id");
+    const stored = await store.article(id);
+    if (!stored) throw new DyadError("E_NO_ARTICLE", undefined, id);
+    return c.json(stored);
+  });
+
+  app.post(
+    "/api/articles",
+    writeGuard(options.token),
+    bodyLimit({
+      maxSize: maxBody,
+      onError: () => {
+        throw new DyadError("E_BODY_TOO_LARGE", `limit ${maxBody} bytes`);
+      },
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch (e) {
+        throw new DyadError("E_JSONL", e instanceof Error ? e.message : String(e), "request body");
+      }
+      const { articles, failed, single } = readArticles(body);
+      const results = articles.length > 0 ? await code(articles) : [];
+      const coded: IngestItem[] = [];
+      results.forEach((result, k) => {
+        const article = articles[k];
+        if (result.ok) coded.push({ article, record: result.record });
+        else {
+          if (single) throw result.error;
+          failed.push({
+            articleId: article.id,
+            origin: article.origin,
+            code: result.error.code,
+            message: result.error.message,
+          });
+        }
+      });
+      const written = await store.write({ coded, failed });
+      return c.json({
+        new: written.new,
+        updated: written.updated,
+        unchanged: written.unchanged,
+        duplicate: written.duplicate,
+        failed: failed.map((f) => ({
+          article: f.articleId ?? null,
+          origin: f.origin ?? null,
+          code: f.code,
+          message: f.message,
+        })),
+        events: written.events,
+        quotes: written.quotes,
+        outcomes: written.outcomes,
+      });
+    },
+  );
+
+  app.get("/api/actors/top", async (c) => {
+    const { limit, ...rest } = query(ActorsQuery, c.req.query());
+    return c.json({ items: await store.topActors(limit ?? 20, toEventFilter(rest)) });
+  });
+
+  app.get("/api/actors/network", async (c) => {
+    const { limit, ...rest } = query(NetworkQuery, c.req.query());
+    return c.json(await network(store, toEventFilter(rest), limit ?? 25));
+  });
+
+  app.get("/api/places", async (c) => {
+    const filter = toEventFilter(query(PlacesQuery, c.req.query()));
+    return c.json(await places(store, filter));
+  });
+
+  app.get("/api/series", async (c) => {
+    const { dyad, by, directed, ...rest } = query(SeriesQuery, c.req.query());
+    const period = by ?? "month";
+    const items = await store.series({
+      dyad,
+      by: period,
+      directed: directed === true,
+      filter: toEventFilter(rest),
+    });
+    return c.json({ dyad, by: period, directed: directed === true, items });
+  });
+
+  app.get("/api/errors", async (c) => {
+    const { limit } = query(ErrorsQuery, c.req.query());
+    return c.json({ items: await store.errors(limit ?? DEFAULT_PAGE) });
+  });
+
+  app.get("/api/export/:format", async (c) => {
+    const format = parseWith(ExportFormatParam, c.req.param("format"), () => "format");
+    const { header, ...rest } = query(ExportQuery, c.req.query());
+    const filter = toEventFilter(rest);
+    const events: AsyncIterable<StoredEvent> = store.iterateEvents(filter);
+    const name = `dyad-events.${format === "gdelt" ? "tsv" : format === "plover" ? "jsonl" : format}`;
+    c.header("Content-Disposition", `attachment; filename="${name}"`);
+    if (format === "parquet") {
+      const dir = await mkdtemp(join(tmpdir(), "dyad-export-"));
+      try {
+        const file = join(dir, name);
+        await exportParquet(events, file);
+        const bytes = await readFile(file);
+        return c.body(bytes, 200, { "content-type": "application/vnd.apache.parquet" });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    const types = {
+      csv: "text/csv; charset=utf-8",
+      gdelt: "text/tab-separated-values; charset=utf-8",
+      plover: "application/x-ndjson; charset=utf-8",
+      jsonl: "application/x-ndjson; charset=utf-8",
+    };
+    c.header("content-type", types[format]);
+    const ontology = format === "plover" ? compileOntology(readDataFile("cameo.tsv").text) : undefined;
+    return stream(c, async (out) => {
+      await exportText(events, format, (chunk) => out.write(chunk).then(() => undefined), {
+        header: header === "true",
+        context: (code: string) => ontology?.get(code)?.plover.context,
+      });
+    });
+  });
+
+  app.get("/*", async (c) => {
+    const path = c.req.path === "/" ? "/index.html" : c.req.path;
+    const file = join(webRoot, decodeURIComponent(path));
+    if (!file.startsWith(webRoot) || path.includes("\u0000")) throw new DyadError("E_NOT_ROUTE", path);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      if (path === "/index.html") {
+        return c.text("The dashboard is not built: run `npm run build:web` (npm install does it).\n", 404);
+      }
+      throw new DyadError("E_NOT_ROUTE", path);
+    }
+    const ext = file.slice(file.lastIndexOf(".") + 1);
+    const type = MIME[ext] ?? "application/octet-stream";
+    return c.body(await readFile(file), 200, { "content-type": type });
+  });
+
+  return app;
+}
+
+const MIME: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  json: "application/json",
+  svg: "image/svg+xml",
+  png: "image/png",
+  ico: "image/x-icon",
+};
