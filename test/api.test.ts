@@ -412,8 +412,8 @@ describe("API safety (issue 16)", () => {
     assert.equal(index.status, 200);
     assert.match(index.headers.get("content-type") ?? "", /text\/html/);
     assert.match(await index.text(), /<title>Dyad/);
-    const escape = await app.request("/..%2fsafety.db");
-    assert.equal(escape.status, 404);
+    const outside = await app.request("/..%2fsafety.db");
+    assert.equal(outside.status, 404);
     const missing = await problemOf(await app.request("/api/nothing"), 404);
     assert.equal(missing.code, "E_NOT_ROUTE");
     rmSync(web, { recursive: true, force: true });
