@@ -141,6 +141,7 @@ export const SeriesFields = {
   until: EventFilterFields.until,
   modality: EventFilterFields.modality,
   root: EventFilterFields.root,
+  quad: EventFilterFields.quad,
 };
 
 export const SeriesSchema = z.object(SeriesFields);
