@@ -1,7 +1,7 @@
 // Load check of `dyad serve` (issue 16): many concurrent clients on loopback querying events and the dyad series
 // against a store of at least 100,000 events made from the bench corpus. Not a test: run it by hand,
 //
-//   npm run bench:serve -- [--articles 16000] [--connections 200] [--duration 20] [--db URL]
+//   npm run bench:serve -- [--articles 16000] [--connections 200] [--duration 20] [--timeout 120] [--db URL]
 //
 // The store is built once (dyad ingest of the corpus) and kept in bench/out/ for later runs; the server runs in
 // its own process (`dyad serve`), autocannon in this one. Figures go to standard output and bench/out/.
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     articles: { type: "string", default: "16000" },
     connections: { type: "string", default: "200" },
     duration: { type: "string", default: "20" },
+    timeout: { type: "string", default: "120" },
     db: { type: "string" },
     "min-events": { type: "string", default: "100000" },
   },
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
   const db = values.db ?? join(OUT, `serve-load-${articles}.db`);
   const events = await ensureStore(db);
   const store = await openStore(db);
-  const [a, b] = await store.topActors(2);
+  // The two most active countries: a dyad analysts would chart (the most active codes overall are agents).
+  const [a, b] = (await store.topActors(50)).filter((x) => x.country !== null && x.code === x.country);
   await store.close();
   const paths = [
     "/api/events?limit=100",
@@ -101,11 +103,24 @@ async function main(): Promise<void> {
     process.stderr.write(
       `serve-load: ${connections} clients for ${duration} s on ${server.url} (${events} events)\n`,
     );
-    const result = await autocannon({
-      url: server.url.replace(/\/$/, ""),
-      connections,
-      duration,
-      requests: paths.map((path) => ({ method: "GET", path })),
+    const errorMessages = new Map<string, number>();
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: server.url.replace(/\/$/, ""),
+          connections,
+          duration,
+          // Seconds a request may wait before it counts as an error: with 200 clients queued on one store, a
+          // request waits for the ones ahead of it.
+          timeout: Number(values.timeout),
+          requests: paths.map((path) => ({ method: "GET", path })),
+        },
+        (e, r) => (e ? reject(e) : resolve(r)),
+      );
+      instance.on("reqError", (e: Error) => {
+        const key = `${(e as { code?: string }).code ?? ""} ${e.message}`;
+        errorMessages.set(key, (errorMessages.get(key) ?? 0) + 1);
+      });
     });
     const summary = {
       date: new Date().toISOString(),
@@ -119,6 +134,7 @@ async function main(): Promise<void> {
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
+      errorMessages: Object.fromEntries(errorMessages),
     };
     writeFileSync(join(OUT, "serve-load.json"), `${JSON.stringify(summary, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { stream } from "hono/streaming";
 import type { z } from "zod";
+import { writeBatch } from "../app/write.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article } from "../core/types.js";
 import { exportParquet, exportText } from "../export/index.js";
@@ -18,7 +19,7 @@ import { readDataFile } from "../knowledge/files.js";
 import { compileOntology } from "../knowledge/ontology.js";
 import type { CodedOrFailed, Dyad } from "../pipeline/dyad.js";
 import { parseWith, toEventFilter, toQuoteFilter } from "../store/filters.js";
-import type { EventFilter, FailedItem, IngestItem, Store, StoredEvent } from "../store/index.js";
+import type { FailedItem, IngestItem, Store, StoredEvent } from "../store/index.js";
 import { openApiDocument } from "./openapi.js";
 import { toProblem } from "./problems.js";
 import {
@@ -29,12 +30,12 @@ import {
   ExportFormatParam,
   ExportQuery,
   encodeCursor,
-  MAX_SUMMARY_EVENTS,
   NetworkQuery,
   PlacesQuery,
   QuotesQuery,
   SeriesQuery,
 } from "./schemas.js";
+import { network, places } from "./summaries.js";
 
 /** Request bodies larger than this are refused with 413 unless the server is told otherwise. */
 export const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
@@ -93,94 +94,6 @@ function writeGuard(token: string | undefined): MiddlewareHandler {
       throw new DyadError("E_AUTH");
     }
     await next();
-  };
-}
-
-interface Edge {
-  source: string;
-  target: string;
-  events: number;
-  goldsteinSum: number;
-}
-
-/** Who acts on whom: the most active actors and the events between them, from the first events matched. */
-async function network(store: Store, filter: EventFilter, nodes: number) {
-  const actors = new Map<string, { code: string; name: string; events: number }>();
-  const edges = new Map<string, Edge>();
-  let seen = 0;
-  for await (const e of store.iterateEvents(filter, 2000)) {
-    if (seen++ >= MAX_SUMMARY_EVENTS) break;
-    const involved = new Set<string>();
-    for (const s of e.source) {
-      involved.add(s.code);
-      if (!actors.has(s.code)) actors.set(s.code, { code: s.code, name: s.name, events: 0 });
-      for (const t of e.target) {
-        if (t.code === s.code) continue;
-        const key = `${s.code}\u0000${t.code}`;
-        const edge = edges.get(key) ?? { source: s.code, target: t.code, events: 0, goldsteinSum: 0 };
-        edge.events++;
-        edge.goldsteinSum += e.goldstein;
-        edges.set(key, edge);
-      }
-    }
-    for (const t of e.target) {
-      involved.add(t.code);
-      if (!actors.has(t.code)) actors.set(t.code, { code: t.code, name: t.name, events: 0 });
-    }
-    for (const code of involved) {
-      const actor = actors.get(code);
-      if (actor) actor.events++;
-    }
-  }
-  const kept = [...actors.values()].sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));
-  const top = kept.slice(0, nodes);
-  const codes = new Set(top.map((a) => a.code));
-  return {
-    nodes: top,
-    edges: [...edges.values()]
-      .filter((e) => codes.has(e.source) && codes.has(e.target))
-      .map((e) => ({
-        source: e.source,
-        target: e.target,
-        events: e.events,
-        goldsteinMean: Math.round((e.goldsteinSum / e.events) * 100) / 100,
-      })),
-    truncated: seen > MAX_SUMMARY_EVENTS,
-  };
-}
-
-/** Event places with coordinates, counted by place. */
-async function places(store: Store, filter: EventFilter) {
-  const byPlace = new Map<
-    string,
-    { name: string; country: string | null; lat: number; lon: number; events: number; goldsteinSum: number }
-  >();
-  let seen = 0;
-  for await (const e of store.iterateEvents(filter, 2000)) {
-    if (seen++ >= MAX_SUMMARY_EVENTS) break;
-    const p = e.place;
-    if (!p || p.lat === null || p.lon === null) continue;
-    const key = `${p.name}\u0000${p.country ?? ""}`;
-    const entry = byPlace.get(key) ?? {
-      name: p.name,
-      country: p.country,
-      lat: p.lat,
-      lon: p.lon,
-      events: 0,
-      goldsteinSum: 0,
-    };
-    entry.events++;
-    entry.goldsteinSum += e.goldstein;
-    byPlace.set(key, entry);
-  }
-  return {
-    items: [...byPlace.values()]
-      .sort((a, b) => b.events - a.events)
-      .map(({ goldsteinSum, ...p }) => ({
-        ...p,
-        goldsteinMean: Math.round((goldsteinSum / p.events) * 100) / 100,
-      })),
-    truncated: seen > MAX_SUMMARY_EVENTS,
   };
 }
 
@@ -284,7 +197,7 @@ export function createApp(options: AppOptions): Hono {
           });
         }
       });
-      const written = await store.write({ coded, failed });
+      const written = await writeBatch(store, coded, failed);
       return c.json({
         new: written.new,
         updated: written.updated,
