@@ -136,6 +136,28 @@ export function createApp(options: AppOptions): Hono {
 
   if (options.corsOrigin) app.use("/api/*", cors({ origin: options.corsOrigin }));
 
+  // The SQLite store answers synchronously. Requests let in together would run their queries back to back in
+  // one turn of the event loop, and the sockets waiting meanwhile would hit their keep-alive timeout (reset
+  // connections under load). On SQLite, requests take turns, and each turn starts after the loop has read the
+  // sockets; PostgreSQL answers asynchronously and needs no turns.
+  if (store.kind === "sqlite") {
+    let last: Promise<unknown> = Promise.resolve();
+    app.use("/api/*", async (_c, next) => {
+      const previous = last;
+      let done = () => {};
+      last = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      await previous;
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        await next();
+      } finally {
+        done();
+      }
+    });
+  }
+
   app.get("/openapi.json", (c) => c.json(openApiDocument()));
 
   app.get("/api/counts", async (c) => c.json(await store.counts()));
