@@ -57,20 +57,33 @@ function eventList(events) {
 }
 
 export async function dyadView(root, { params }) {
-  let a = params.get("a");
-  let b = params.get("b");
-  if (!a || !b) {
-    const top = await get("actors/top", { limit: 2 });
-    a ??= top.items[0]?.code ?? "";
-    b ??= top.items[1]?.code ?? "";
-  }
+  // The most active actors are offered as choices, and the first two are the pair shown when none is asked for.
+  const top = await get("actors/top", { limit: 50 });
+  const a = params.get("a") || (top.items[0]?.code ?? "");
+  const b = params.get("b") || (top.items[1]?.code ?? "");
+  const choices = h(
+    "datalist",
+    { id: "actor-choices" },
+    top.items.map((x) => h("option", { value: x.code }, `${x.name} (${x.events} events)`)),
+  );
   const by = params.get("by") === "week" ? "week" : "month";
   const statements = params.get("statements") !== "false";
   const form = h(
     "form",
     { class: "filters", id: "dyad-form" },
-    h("label", {}, "Actor A ", h("input", { name: "a", value: a, required: true, size: 10 })),
-    h("label", {}, "Actor B ", h("input", { name: "b", value: b, required: true, size: 10 })),
+    choices,
+    h(
+      "label",
+      {},
+      "Actor A ",
+      h("input", { name: "a", value: a, required: true, size: 10, list: "actor-choices" }),
+    ),
+    h(
+      "label",
+      {},
+      "Actor B ",
+      h("input", { name: "b", value: b, required: true, size: 10, list: "actor-choices" }),
+    ),
     h(
       "label",
       {},
