@@ -9,6 +9,8 @@ import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { createApp } from "../src/api/app.js";
 import { gdeltLines } from "../src/export/index.js";
+import { loadActorNames } from "../src/knowledge/names.js";
+import { actorQuery } from "../src/store/actors.js";
 import { fixtureItems } from "../src/store/fixtures.js";
 import { openStore, type Store, type StoredEvent } from "../src/store/index.js";
 
@@ -27,6 +29,9 @@ async function problemOf(res: Response, status: number): Promise<Record<string, 
 }
 
 const ids = (events: readonly { gid: number }[]) => events.map((e) => e.gid);
+
+/** What the API counts without a modality parameter, as the CLI does: the events that happened (issue 19). */
+const HAPPENED = { modality: "happened" } as const;
 
 /** Fills a store with the store fixtures and one failed article. */
 async function filled(url: string): Promise<Store> {
@@ -65,7 +70,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
     });
 
     it("pages through events with a cursor: every event once, in order, then next is null", async () => {
-      const all = await store.events({});
+      const all = await store.events(HAPPENED);
       const seen: number[] = [];
       let next: string | null = null;
       let pages = 0;
@@ -114,7 +119,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
 
     it("GET /api/actors/top and /api/actors/network count who acts on whom", async () => {
       const top = (await body(await get("/api/actors/top?limit=3"))) as { items: { code: string }[] };
-      assert.deepEqual(top.items, await store.topActors(3));
+      assert.deepEqual(top.items, await store.topActors(3, HAPPENED));
       const net = (await body(await get("/api/actors/network"))) as {
         nodes: { code: string; events: number }[];
         edges: { source: string; target: string; events: number; goldsteinMean: number }[];
@@ -124,14 +129,14 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
       const codes = new Set(net.nodes.map((n) => n.code));
       for (const e of net.edges) assert.ok(codes.has(e.source) && codes.has(e.target));
       const irngov = net.nodes.find((n) => n.code === "IRNGOV");
-      assert.equal(irngov?.events, (await store.events({ actor: "IRNGOV" })).length);
+      assert.equal(irngov?.events, (await store.events({ actor: "IRNGOV", ...HAPPENED })).length);
     });
 
     it("GET /api/places counts event places that have coordinates", async () => {
       const res = (await body(await get("/api/places"))) as {
         items: { name: string; lat: number; lon: number; events: number }[];
       };
-      const events = await store.events({});
+      const events = await store.events(HAPPENED);
       const located = events.filter((e) => e.place && e.place.lat !== null);
       assert.equal(
         res.items.reduce((n, p) => n + p.events, 0),
@@ -146,10 +151,88 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
         by: string;
       };
       assert.equal(res.by, "week");
-      assert.deepEqual(res.items, await store.series({ dyad: { a: "IRN", b: "PAK" }, by: "week" }));
+      assert.deepEqual(
+        res.items,
+        await store.series({ dyad: { a: "IRN", b: "PAK" }, by: "week", filter: HAPPENED }),
+      );
       assert.ok(res.items.length >= 2);
       const p = await problemOf(await get("/api/series?by=week"), 400);
       assert.equal(p.field, "dyad");
+    });
+
+    it("counts what happened unless modality=all, as the CLI does (issue 19)", async () => {
+      const plain = (await body(await get("/api/events?limit=1000"))) as { items: StoredEvent[] };
+      assert.deepEqual(ids(plain.items), ids(await store.events(HAPPENED)));
+      assert.ok(plain.items.every((e) => e.modality !== "future" || e.code.startsWith("03")));
+      const all = (await body(await get("/api/events?limit=1000&modality=all"))) as { items: StoredEvent[] };
+      assert.deepEqual(ids(all.items), ids(await store.events({})));
+      assert.ok(all.items.length > plain.items.length);
+      const series = (await body(await get("/api/series?dyad=IRN:PAK&modality=all"))) as { modality: string };
+      assert.equal(series.modality, "all");
+    });
+
+    it("reads actor names as the CLI does and says in `matched` which stored actors a term matched (issue 19)", async () => {
+      const byName = (await body(await get("/api/events?actor=Pakistan&limit=1000"))) as {
+        items: StoredEvent[];
+        matched: { field: string; term: string; actors: { code: string }[]; more: number }[];
+      };
+      assert.deepEqual(ids(byName.items), ids(await store.events({ actor: "PAK", ...HAPPENED })));
+      assert.equal(byName.matched.length, 1);
+      assert.equal(byName.matched[0].field, "actor");
+      assert.equal(byName.matched[0].term, "Pakistan");
+      assert.deepEqual(
+        byName.matched[0].actors,
+        await store.matchActors({ ...actorQuery("Pakistan", loadActorNames()) }),
+      );
+      assert.deepEqual([...new Set(byName.matched[0].actors.map((a) => a.code))].sort(), ["PAK", "PAKGOV"]);
+      const person = (await body(await get("/api/events?actor=Araghchi"))) as {
+        items: StoredEvent[];
+        matched: { actors: { name: string }[] }[];
+      };
+      assert.ok(person.items.length > 0);
+      assert.deepEqual(
+        person.matched[0].actors.map((a) => a.name),
+        ["Abbas Araghchi"],
+      );
+      const none = (await body(await get("/api/events?actor=Narnia"))) as {
+        items: unknown[];
+        matched: { actors: unknown[] }[];
+      };
+      assert.deepEqual(none.items, []);
+      assert.deepEqual(none.matched[0].actors, []);
+      const plain = await body(await get("/api/events?root=04"));
+      assert.equal("matched" in plain, false);
+      const speakers = (await body(await get("/api/quotes?speaker=Pakistan"))) as {
+        matched: { field: string; actors: { code: string }[] }[];
+      };
+      assert.equal(speakers.matched[0].field, "speaker");
+      assert.ok(speakers.matched[0].actors.every((a) => a.code.startsWith("PAK")));
+    });
+
+    it("GET /api/series of one actor by year, with zeros; text queries and export limit as the CLI's (issue 19)", async () => {
+      const res = (await body(await get("/api/series?actor=Iran&by=year"))) as {
+        actor: string;
+        by: string;
+        items: { period: string }[];
+        matched: unknown[];
+      };
+      assert.equal(res.actor, "Iran");
+      assert.equal(res.by, "year");
+      assert.ok(res.items.length >= 1);
+      for (const r of res.items) assert.match(r.period, /^\d{4}$/);
+      assert.equal(res.matched.length, 1);
+      const both = await problemOf(await get("/api/series?actor=IRN&dyad=IRN:PAK"), 400);
+      assert.equal(both.field, "actor");
+      const phrase = (await body(
+        await get(`/api/events?text=${encodeURIComponent('"no such phrase" OR sanction*')}`),
+      )) as {
+        items: StoredEvent[];
+      };
+      assert.deepEqual(ids(phrase.items), ids(await store.events({ text: "sanction*", ...HAPPENED })));
+      const stop = await problemOf(await get("/api/events?text=the"), 400);
+      assert.equal(stop.field, "text");
+      const two = (await (await get("/api/export/jsonl?limit=2&modality=all")).text()).trim().split("\n");
+      assert.equal(two.length, 2);
     });
 
     it("GET /api/errors lists failed articles", async () => {
@@ -161,7 +244,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
     });
 
     it("GET /api/export/FORMAT downloads the matching events in each format", async () => {
-      const n = (await store.events({ actor: "IRN" })).length;
+      const n = (await store.events({ actor: "IRN", ...HAPPENED })).length;
       const csv = await get("/api/export/csv?actor=IRN");
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get("content-disposition") ?? "", /attachment; filename="dyad-events\.csv"/);
@@ -173,7 +256,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
       // GDELT has one row per source-target pair of an event.
       assert.equal(
         gdelt,
-        (await store.events({ actor: "IRN" }))
+        (await store.events({ actor: "IRN", ...HAPPENED }))
           .sort((a, b) => a.gid - b.gid)
           .map(gdeltLines)
           .join(""),
@@ -183,7 +266,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
       assert.equal(plover.length, n);
       assert.deepEqual(
         plover.map((line) => JSON.parse(line).id),
-        (await store.events({ actor: "IRN" })).sort((a, b) => a.gid - b.gid).map((e) => e.id),
+        (await store.events({ actor: "IRN", ...HAPPENED })).sort((a, b) => a.gid - b.gid).map((e) => e.id),
       );
       const parquet = await get("/api/export/parquet?actor=IRN");
       assert.equal(parquet.status, 200);

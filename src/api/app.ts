@@ -16,10 +16,27 @@ import type { Article } from "../core/types.js";
 import { exportParquet, exportText } from "../export/index.js";
 import { parseRecord } from "../ingest/parse.js";
 import { readDataFile } from "../knowledge/files.js";
+import { loadActorNames } from "../knowledge/names.js";
 import { compileOntology } from "../knowledge/ontology.js";
 import type { CodedOrFailed, Dyad } from "../pipeline/dyad.js";
-import { parseWith, toEventFilter, toQuoteFilter } from "../store/filters.js";
-import type { FailedItem, IngestItem, Store, StoredEvent } from "../store/index.js";
+import type { ActorNames } from "../store/actors.js";
+import {
+  hasActorTerm,
+  parseWith,
+  termLabel,
+  toEventFilter,
+  toQuoteFilter,
+  toSeriesOptions,
+} from "../store/filters.js";
+import type {
+  ActorMatch,
+  ActorTerm,
+  EventFilter,
+  FailedItem,
+  IngestItem,
+  Store,
+  StoredEvent,
+} from "../store/index.js";
 import { openApiDocument } from "./openapi.js";
 import { toProblem } from "./problems.js";
 import {
@@ -60,6 +77,55 @@ export interface AppOptions {
 
 function query<S extends z.ZodType>(schema: S, values: Record<string, string>): z.output<S> {
   return parseWith(schema, values);
+}
+
+/** Stored actors listed per term in a response's `matched`; `more` says how many were left out. */
+export const MATCHED_SHOWN = 20;
+
+/** What one actor term of a request matched in the store, so that a name is never read silently. */
+export interface MatchedTerm {
+  field: string;
+  term: string;
+  actors: ActorMatch[];
+  more: number;
+}
+
+/** The actor terms of an event filter, with the query parameter each came from. */
+function eventTerms(
+  f: Pick<EventFilter, "actor" | "source" | "target" | "dyad">,
+): Array<[string, ActorTerm]> {
+  const out: Array<[string, ActorTerm]> = [];
+  if (f.actor) out.push(["actor", f.actor]);
+  if (f.source) out.push(["source", f.source]);
+  if (f.target) out.push(["target", f.target]);
+  if (f.dyad) out.push(["dyad", f.dyad.a], ["dyad", f.dyad.b]);
+  return out;
+}
+
+async function matched(
+  store: Store,
+  terms: ReadonlyArray<[string, ActorTerm, { speakers?: boolean }?]>,
+): Promise<MatchedTerm[]> {
+  const out: MatchedTerm[] = [];
+  for (const [field, term, options] of terms) {
+    const actors = await store.matchActors(term, options);
+    out.push({
+      field,
+      term: termLabel(term),
+      actors: actors.slice(0, MATCHED_SHOWN),
+      more: Math.max(0, actors.length - MATCHED_SHOWN),
+    });
+  }
+  return out;
+}
+
+/** Adds `matched` to a response when the request gave actor terms. */
+async function withMatched<T extends object>(
+  store: Store,
+  body: T,
+  terms: ReadonlyArray<[string, ActorTerm, { speakers?: boolean }?]>,
+): Promise<T & { matched?: MatchedTerm[] }> {
+  return terms.length > 0 ? { ...body, matched: await matched(store, terms) } : body;
 }
 
 /** Splits a page's filter from its paging: the store gets limit + 1 rows to tell whether a next page exists. */
@@ -121,6 +187,10 @@ export function createApp(options: AppOptions): Hono {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const webRoot = options.webRoot ?? WEB_ROOT;
   const code = options.code ?? defaultCoder();
+  // The knowledge base's names of countries and bodies, read on the first request with an actor term.
+  let names: ActorNames | undefined;
+  const namesFor = (values: object): ActorNames | undefined =>
+    hasActorTerm(values) ? (names ??= loadActorNames()) : undefined;
   const app = new Hono();
 
   app.onError((e, c) => {
@@ -163,21 +233,27 @@ export function createApp(options: AppOptions): Hono {
   app.get("/api/counts", async (c) => c.json(await store.counts()));
 
   app.get("/api/events", async (c) => {
-    const { limit, cursor, ...rest } = query(EventsQuery, c.req.query());
+    const values = c.req.query();
+    const { limit, cursor, ...rest } = query(EventsQuery, values);
     const size = limit ?? DEFAULT_PAGE;
     const offset = cursor ?? 0;
-    const filter = toEventFilter(rest);
+    const filter = toEventFilter(rest, namesFor(values));
     const rows = await store.events({ ...filter, limit: size + 1, offset });
-    return c.json(page(rows, offset, size));
+    return c.json(await withMatched(store, page(rows, offset, size), eventTerms(filter)));
   });
 
   app.get("/api/quotes", async (c) => {
-    const { limit, cursor, ...rest } = query(QuotesQuery, c.req.query());
+    const values = c.req.query();
+    const { limit, cursor, ...rest } = query(QuotesQuery, values);
     const size = limit ?? DEFAULT_PAGE;
     const offset = cursor ?? 0;
+    const filter = toQuoteFilter(rest, namesFor(values));
     // The store's quote query has no offset: a page is cut from the quotes up to its end.
-    const rows = await store.quotes({ ...toQuoteFilter(rest), limit: offset + size + 1 });
-    return c.json(page(rows.slice(offset), offset, size));
+    const rows = await store.quotes({ ...filter, limit: offset + size + 1 });
+    const terms: Array<[string, ActorTerm, { speakers?: boolean }?]> = [];
+    if (filter.speaker) terms.push(["speaker", filter.speaker, { speakers: true }]);
+    if (filter.about) terms.push(["about", filter.about]);
+    return c.json(await withMatched(store, page(rows.slice(offset), offset, size), terms));
   });
 
   app.get("/api/articles/:id", async (c) => {
@@ -239,30 +315,39 @@ export function createApp(options: AppOptions): Hono {
   );
 
   app.get("/api/actors/top", async (c) => {
-    const { limit, ...rest } = query(ActorsQuery, c.req.query());
-    return c.json({ items: await store.topActors(limit ?? 20, toEventFilter(rest)) });
+    const values = c.req.query();
+    const { limit, ...rest } = query(ActorsQuery, values);
+    const filter = toEventFilter(rest, namesFor(values));
+    const items = await store.topActors(limit ?? 20, filter);
+    return c.json(await withMatched(store, { items }, eventTerms(filter)));
   });
 
   app.get("/api/actors/network", async (c) => {
-    const { limit, ...rest } = query(NetworkQuery, c.req.query());
-    return c.json(await network(store, toEventFilter(rest), limit ?? 25));
+    const values = c.req.query();
+    const { limit, ...rest } = query(NetworkQuery, values);
+    const filter = toEventFilter(rest, namesFor(values));
+    return c.json(await withMatched(store, await network(store, filter, limit ?? 25), eventTerms(filter)));
   });
 
   app.get("/api/places", async (c) => {
-    const filter = toEventFilter(query(PlacesQuery, c.req.query()));
-    return c.json(await places(store, filter));
+    const values = c.req.query();
+    const filter = toEventFilter(query(PlacesQuery, values), namesFor(values));
+    return c.json(await withMatched(store, await places(store, filter), eventTerms(filter)));
   });
 
   app.get("/api/series", async (c) => {
-    const { dyad, by, directed, ...rest } = query(SeriesQuery, c.req.query());
-    const period = by ?? "month";
-    const items = await store.series({
-      dyad,
-      by: period,
-      directed: directed === true,
-      filter: toEventFilter(rest),
-    });
-    return c.json({ dyad, by: period, directed: directed === true, items });
+    const values = c.req.query();
+    const parsed = query(SeriesQuery, values);
+    const options = toSeriesOptions(parsed, namesFor(values));
+    const items = await store.series(options);
+    const body = {
+      ...(parsed.dyad ? { dyad: parsed.dyad } : { actor: parsed.actor }),
+      by: options.by,
+      directed: options.directed === true,
+      modality: options.filter?.modality ?? "all",
+      items,
+    };
+    return c.json(await withMatched(store, body, eventTerms(options)));
   });
 
   app.get("/api/errors", async (c) => {
@@ -272,8 +357,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/api/export/:format", async (c) => {
     const format = parseWith(ExportFormatParam, c.req.param("format"), () => "format");
-    const { header, ...rest } = query(ExportQuery, c.req.query());
-    const filter = toEventFilter(rest);
+    const values = c.req.query();
+    const { header, ...rest } = query(ExportQuery, values);
+    const filter = toEventFilter(rest, namesFor(values));
     const events: AsyncIterable<StoredEvent> = store.iterateEvents(filter);
     const name = `dyad-events.${format === "gdelt" ? "tsv" : format === "plover" ? "jsonl" : format}`;
     c.header("Content-Disposition", `attachment; filename="${name}"`);

@@ -1,7 +1,13 @@
 // Request schemas of the API: the store's filter schemas plus paging, strict (an unknown parameter is a 400).
 import { z } from "zod";
 import { EXPORT_FORMATS } from "../export/index.js";
-import { EventFilterFields, QuoteFilterFields, SeriesFields } from "../store/filters.js";
+import {
+  directedNeedsDyad,
+  EventFilterFields,
+  QuoteFilterFields,
+  SeriesFields,
+  seriesRefine,
+} from "../store/filters.js";
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
@@ -45,13 +51,13 @@ function decodeCursor(value: string): number | null {
   return null;
 }
 
-export const EventsQuery = z.strictObject({ ...EventFilterFields, ...PageFields }).superRefine((f, ctx) => {
-  if (f.directed && !f.dyad) ctx.addIssue({ code: "custom", path: ["directed"], message: "goes with dyad" });
-});
+export const EventsQuery = z
+  .strictObject({ ...EventFilterFields, ...PageFields })
+  .superRefine(directedNeedsDyad);
 
 export const QuotesQuery = z.strictObject({ ...QuoteFilterFields, ...PageFields });
 
-export const SeriesQuery = z.strictObject(SeriesFields);
+export const SeriesQuery = z.strictObject(SeriesFields).superRefine(seriesRefine);
 
 const topLimit = z
   .string()
@@ -76,6 +82,13 @@ export const ErrorsQuery = z.strictObject({ limit: pageLimit.optional() });
 
 export const ExportQuery = z.strictObject({
   ...EventFilterFields,
+  limit: z
+    .string()
+    .regex(/^\d+$/, "must be a positive integer")
+    .transform(Number)
+    .refine((n) => n >= 1, "must be a positive integer")
+    .describe("at most this many events (default: all)")
+    .optional(),
   header: z.enum(["true", "false"]).describe("gdelt: write the column names first").optional(),
 });
 

@@ -1,5 +1,7 @@
 // Shallow clause analysis over the NLP layer's tokens: clause boundaries, verb groups with
 // voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
+
+import { spansWithin, startingIn } from "../core/spans.js";
 import type { Doc, Mention, Modality, Token } from "../core/types.js";
 import { REPORTING_VERBS } from "../knowledge/speech.js";
 import type { Component } from "../pipeline/index.js";
@@ -226,9 +228,7 @@ export function isPassive(doc: Doc, i: number): boolean {
 
 /** Mentions that can be actors: resolved, not places, not members of a compound listed on their own. */
 export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
-  const inside = doc.mentions.filter(
-    (m) => m.tokenStart >= from && m.tokenEnd <= to && !m.placeOnly && !m.modifier,
-  );
+  const inside = spansWithin(doc.mentions, from, to).filter((m) => !m.placeOnly && !m.modifier);
   const members = new Set(inside.flatMap((m) => m.members ?? []));
   return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
 }
@@ -274,8 +274,9 @@ export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | n
   }
   if (inPhrase) return inPhrase;
   // "Israeli helicopters shelled ...": a demonym modifying the subject's head names the actor.
-  for (let k = i - 1; k >= clauseStart; k--) {
-    const mod = doc.mentions.find((x) => x.modifier && x.tokenStart === k);
+  const modifiers = startingIn(doc.mentions, clauseStart, i).filter((x) => x.modifier);
+  for (let k = i - 1; k >= clauseStart && modifiers.length > 0; k--) {
+    const mod = modifiers.find((x) => x.tokenStart === k);
     if (mod) {
       const between = tokens.slice(mod.tokenEnd, i);
       if (

@@ -1,5 +1,8 @@
 // Event coding: lexicon patterns matched on the clause analysis -> CAMEO events with source, target,
 // modality and evidence.
+
+import { DyadError } from "../core/errors.js";
+import { ofSentence, spansWithin, startingIn } from "../core/spans.js";
 import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
 import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
@@ -164,8 +167,12 @@ function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor
   );
 }
 
+/**
+ * Some actor is placed: a country, a body, or a named group. A generic agent or an unknown name that no
+ * rule gave a country ("the government", "police" with no country in the article) tells no one who acted.
+ */
 function known(actors: Actor[]): boolean {
-  return actors.some((a) => a.code !== "UNK");
+  return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
 }
 
 const PRECEDENCE: Modality[] = ["negated", "hypothetical", "historical", "future", "reported", "asserted"];
@@ -183,8 +190,12 @@ function nominalSource(
 ): { source: Mention | null; rule: string } {
   const tokens = doc.tokens;
   // A demonym modifying the noun: "Israeli tank shelling", "a Russian air strike".
-  for (let k = m.anchor - 1; k >= Math.max(clauseStart, m.anchor - 4); k--) {
-    const mod = doc.mentions.find((x) => x.modifier && x.tokenEnd === k + 1);
+  const near = Math.max(clauseStart, m.anchor - 4);
+  // A mention ending at k + 1 starts at most a sentence before it.
+  const sentenceStart = doc.sentences[doc.tokens[m.anchor].sentence].tokenStart;
+  const modifiers = startingIn(doc.mentions, sentenceStart, m.anchor).filter((x) => x.modifier);
+  for (let k = m.anchor - 1; k >= near; k--) {
+    const mod = modifiers.find((x) => x.tokenEnd === k + 1);
     if (mod) return { source: mod, rule: "demonym modifier" };
     if (tokens[k].pos !== "NOUN" && tokens[k].pos !== "ADJ" && tokens[k].text !== "-") break;
   }
@@ -319,7 +330,7 @@ function ownDate(doc: Doc, sentence: number, trigger: number, when: When): When 
   if (!when?.dateText) return when;
   const s = doc.sentences[sentence];
   const d =
-    doc.dates.find((x) => x.sentence === sentence && x.text === when.dateText) ??
+    ofSentence(doc.dates, sentence).find((x) => x.text === when.dateText) ??
     doc.dates.find((x) => x.start >= s.start && x.end <= s.end && x.text === when.dateText);
   if (!d) return when;
   const tokens = doc.tokens;
@@ -470,6 +481,13 @@ function compileAnchor(list: readonly Pattern[]): Anchor {
   return { patterns: list, free: list.filter((_, k) => required[k].length === 0), words, groups, groupOf };
 }
 
+/**
+ * Events one article gives at most: a news article gives tens; thousands are a book, a feed pasted as one
+ * article or a scrape gone wrong, and would swamp every count and export. Coding stops there and the
+ * article carries an E_EVENT_LIMIT warning (README, "Limits").
+ */
+export const MAX_EVENTS_PER_ARTICLE = 1000;
+
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
   // A pattern is only tried when every word it requires occurs in the sentence (as lemma or form). Per
@@ -513,8 +531,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       // codes no event, and its clauses and patterns need not be looked at.
       const hasMention = new Uint8Array(doc.sentences.length);
       for (const m of doc.mentions) hasMention[m.sentence] = 1;
+      let stoppedAt = -1;
       for (const s of doc.sentences) {
         if (hasMention[s.index] === 0) continue;
+        if (events.length >= MAX_EVENTS_PER_ARTICLE) {
+          stoppedAt = s.index;
+          break;
+        }
         const sentenceText = doc.text.slice(s.start, s.end);
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
@@ -704,16 +727,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 // "rejected Israeli changes": the demonym is the actor the phrase is about.
                 const from = best.targetFrom;
                 const to = best.targetTo;
-                targetM = doc.mentions
-                  .filter((x) => x.modifier && x.tokenStart >= from && x.tokenEnd <= to)
+                targetM = spansWithin(doc.mentions, from, to)
+                  .filter((x) => x.modifier)
                   .slice(0, 1);
               }
               if (targetM.length === 0 && tokens[best.targetFrom - 1]?.lower === "in") {
                 // "arrived in Beijing": a pattern that names "in {T}" wants the place as its target.
                 const from = best.targetFrom;
                 const to = best.targetTo;
-                targetM = doc.mentions
-                  .filter((x) => x.placeOnly && x.referent && x.tokenStart >= from && x.tokenEnd <= to)
+                targetM = spansWithin(doc.mentions, from, to)
+                  .filter((x) => x.placeOnly && x.referent)
                   .map((x) => ({ ...x, placeOnly: false }))
                   .slice(0, 1);
               }
@@ -739,8 +762,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               targetM = (foreign.length ? foreign : after).slice(0, 1);
               if (targetM.length === 0) {
                 // "released Pakistani prisoners": the demonym of the object is the target.
-                targetM = doc.mentions
-                  .filter((x) => x.modifier && x.tokenStart > best.anchor && x.tokenEnd <= clause.end)
+                targetM = spansWithin(doc.mentions, best.anchor + 1, clause.end)
+                  .filter((x) => x.modifier)
                   .slice(0, 1);
               }
             }
@@ -760,7 +783,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("recip") && targetM.length === 0 && sources.length < 2) continue;
           if (targets.length === 0 && LOCATIVE_TARGET_ROOTS.has(p.code.slice(0, 2))) {
             // "threatened to resume attacks in Israel", "sought refuge in Germany": the state where it is aimed.
-            const where = doc.mentions.find(
+            const where = startingIn(doc.mentions, best.anchor + 1, best.anchor + 8).find(
               (x) =>
                 x.placeOnly &&
                 x.referent?.country &&
@@ -899,7 +922,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           );
         }
       }
-      doc.events = dedupe(events);
+      doc.events = dedupe(events).slice(0, MAX_EVENTS_PER_ARTICLE);
+      if (stoppedAt !== -1) {
+        const error = new DyadError(
+          "E_EVENT_LIMIT",
+          `coding stopped before sentence ${stoppedAt + 1} of ${doc.sentences.length}, after ${doc.events.length} event${doc.events.length === 1 ? "" : "s"}`,
+          doc.article.origin ?? doc.article.id,
+        );
+        doc.errors = [...doc.errors, { code: error.code, message: error.message }];
+      }
       return doc;
     },
   };

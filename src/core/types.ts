@@ -198,6 +198,21 @@ export interface DateMention {
   historical: boolean;
 }
 
+/**
+ * The dateline that opens a wire story ("ISLAMABAD:", "NEW YORK (Reuters) -", "KYIV, Ukraine —"): where the
+ * story was filed. Its words are no part of the first sentence's actors.
+ */
+export interface Dateline {
+  /** The whole dateline, separator included ("BEIRUT (AP) —"). */
+  text: string;
+  start: number;
+  end: number;
+  /** The place it names, through the gazetteer; null when the gazetteer does not know it. */
+  place: Place | null;
+  /** The country of the place (or of the country written after it: "KYIV, Ukraine"), or null. */
+  country: string | null;
+}
+
 /** A place name found in the text, with its gazetteer entry. */
 export interface PlaceMention extends Place {
   sentence: number;
@@ -239,6 +254,11 @@ export interface Doc {
   mentions: Mention[];
   dates: DateMention[];
   places: PlaceMention[];
+  /**
+   * The dateline the body opens with, filled by the places component; null when there is none. Later
+   * components read its country as the country of agents that name none of their own.
+   */
+  dateline: Dateline | null;
   /** The dependency parse (heads, relations, the tagger's tags), filled by the syntax component; null before. */
   parse: Parse | null;
   /** Clause analysis, filled by src/code; opaque to other layers. */

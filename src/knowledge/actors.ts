@@ -4,14 +4,35 @@ import { DyadError } from "../core/errors.js";
 import { CALENDAR_WORDS } from "../nlp/calendar.js";
 import { list, parseTsv } from "./tsv.js";
 
-export const ROLES = ["LEADER", "HOSG", "HOS", "HOG", "VP", "FM", "DEF", "MIL", "MIN", "LEG", "OPP"] as const;
+export const ROLES = [
+  "LEADER",
+  "HOSG",
+  "HOS",
+  "HOG",
+  "VP",
+  "FM",
+  "DEF",
+  "MIL",
+  "MIN",
+  "LEG",
+  "OPP",
+  "HEAD",
+  "DEPUTY",
+  "OFFICIAL",
+] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles of an office at an international body (a row with an `org`); the others are national offices. */
+export const ORG_ROLES: ReadonlySet<Role> = new Set<Role>(["HEAD", "DEPUTY", "OFFICIAL"]);
 
 export interface Term {
   role: Role;
   office: string;
+  /** CAMEO role of the term: from the role for national offices, the body's own sector (or "") for an org's. */
   sector: string;
+  /** The country the office belongs to; for an office at an international body, the holder's own country. */
   country: string;
+  /** The international body the office belongs to (a row of orgs.tsv), or null for a national office. */
+  org: Org | null;
   start: string;
   /** Last day, or null while in office. */
   end: string | null;
@@ -59,6 +80,11 @@ export interface Agent {
   phrase: string;
   sector: string;
   title: boolean;
+  /**
+   * Another sector by context (the `context` column): "protesters" are CVL, but OPP when one of these words
+   * ("anti-government", "opposition") stands in the mention or just before it.
+   */
+  context: { sector: string; words: string[] } | null;
 }
 
 /** What a phrase of the index names. */
@@ -107,7 +133,7 @@ export interface ActorKb {
   agents: Map<string, Agent>;
   /** Phrases by the key of their first word, longest first. */
   index: Map<string, Phrase[]>;
-  /** Who held an office on a date: `${country}|${role}` -> terms. */
+  /** Who held an office on a date: `${country}|${role}`, or `${org id}|${role}` for a body's -> terms. */
   offices: Map<string, { person: Person; term: Term }[]>;
 }
 
@@ -150,6 +176,9 @@ const ROLE_SECTOR: Record<Role, string> = {
   MIL: "MIL",
   LEG: "LEG",
   OPP: "OPP",
+  HEAD: "",
+  DEPUTY: "",
+  OFFICIAL: "",
 };
 
 /** Role precedence when one person holds several offices on the same day. */
@@ -310,7 +339,17 @@ export function compileActors(src: RawSources): ActorKb {
   if (src.agents) {
     for (const row of parseTsv(src.agents.text, src.agents.name, ["phrase", "sector"])) {
       const phrase = row.get("phrase").toLowerCase();
-      const agent: Agent = { phrase, sector: row.get("sector"), title: row.get("title") === "yes" };
+      const where = `${src.agents.name}:${row.line}`;
+      const sector = row.get("sector");
+      if (!/^[A-Z]{3}$/.test(sector))
+        throw new DyadError("E_DATA", `sector must be a CAMEO role code`, where);
+      const agent: Agent = { phrase, sector, title: row.get("title") === "yes", context: null };
+      const context = row.get("context");
+      if (context) {
+        const m = /^([A-Z]{3}):(.+)$/.exec(context);
+        if (!m) throw new DyadError("E_DATA", `context must be SECTOR:word|word, got '${context}'`, where);
+        agent.context = { sector: m[1], words: list(m[2]).map((w) => w.toLowerCase()) };
+      }
       if (agents.has(phrase)) continue;
       agents.set(phrase, agent);
       add(phrase, { kind: "agent", agent, plural: false });
@@ -329,14 +368,28 @@ export function compileActors(src: RawSources): ActorKb {
       if (!/^[A-Z]{3}$/.test(country)) throw new DyadError("E_DATA", `bad country '${country}'`, where);
       const role = row.get("role") as Role;
       if (!ROLES.includes(role)) throw new DyadError("E_DATA", `unknown role '${role}'`, where);
+      const orgId = row.get("org");
+      const org = orgId ? orgs.get(orgId) : null;
+      if (org === undefined)
+        throw new DyadError("E_DATA", `unknown org '${orgId}' (an id of orgs.tsv)`, where);
+      if ((org !== null) !== ORG_ROLES.has(role)) {
+        throw new DyadError(
+          "E_DATA",
+          org
+            ? `role '${role}' is a national office; an org's office is HEAD, DEPUTY or OFFICIAL`
+            : `role '${role}' needs an org`,
+          where,
+        );
+      }
       const start = normaliseDate(row.get("start"), "start", where);
       const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
       if (end && end < start) throw new DyadError("E_DATA", `end ${end} is before start ${start}`, where);
       const term: Term = {
         role,
         office: row.get("office"),
-        sector: ROLE_SECTOR[role],
+        sector: org ? (org.sector ?? "") : ROLE_SECTOR[role],
         country,
+        org,
         start,
         end,
         source: where,
@@ -348,7 +401,7 @@ export function compileActors(src: RawSources): ActorKb {
       }
       for (const a of list(row.get("aliases"))) if (!p.aliases.includes(a)) p.aliases.push(a);
       p.terms.push(term);
-      const key = `${country}|${role}`;
+      const key = org ? `${org.id}|${role}` : `${country}|${role}`;
       const list2 = offices.get(key) ?? [];
       list2.push({ person: p, term });
       offices.set(key, list2);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import worldCountries from "world-countries";
 import { DyadError } from "../core/errors.js";
 import { type ActorKb, compileActors, type WorldCountry } from "./actors.js";
-import { DATA_DIR, type DataFile, readDataFile, readDataFolder } from "./files.js";
+import { checkDataDir, DATA_DIR, type DataFile, readDataFile, readDataFolder } from "./files.js";
 import { compileOntology, type Ontology } from "./ontology.js";
 import { parseTsv } from "./tsv.js";
 import { compileLexicon, type Discards, type Evaluative, type Lexicon } from "./verbs.js";
@@ -15,6 +15,8 @@ export interface Knowledge {
   lexicon: Lexicon;
   evaluative: Evaluative;
   discards: Discards;
+  /** The data files read, as paths (`dyad kb check` lists them). */
+  files?: readonly string[];
   /** Code prefix -> code of the announcement, for events in the future modality (data/intent.tsv). */
   intent: Map<string, string>;
   /** Code prefix -> code of the refusal, for refused acts (data/intent.tsv). */
@@ -75,22 +77,30 @@ function optional(relative: string, dir: string): DataFile | undefined {
 
 /** Reads and compiles data/ (or another folder with the same layout). Throws E_DATA naming file and line. */
 export function loadKnowledge(dir: string = DATA_DIR): Knowledge {
-  const cameo = readDataFile("cameo.tsv", dir);
+  checkDataDir(dir);
+  const files: DataFile[] = [];
+  const read = <T extends DataFile | DataFile[] | undefined>(f: T): T => {
+    if (Array.isArray(f)) files.push(...f);
+    else if (f) files.push(f);
+    return f;
+  };
+  const cameo = read(readDataFile("cameo.tsv", dir));
   const actors = compileActors({
     countriesBase: worldCountries as unknown as WorldCountry[],
-    countries: optional("actors/countries.tsv", dir),
-    orgs: optional("actors/orgs.tsv", dir),
-    groups: optional("actors/groups.tsv", dir),
-    agents: optional("actors/agents.tsv", dir),
-    people: readDataFolder("actors/people", ".tsv", dir),
+    countries: read(optional("actors/countries.tsv", dir)),
+    orgs: read(optional("actors/orgs.tsv", dir)),
+    groups: read(optional("actors/groups.tsv", dir)),
+    agents: read(optional("actors/agents.tsv", dir)),
+    people: read(readDataFolder("actors/people", ".tsv", dir)),
   });
   const ontology = compileOntology(cameo.text, cameo.name);
   return {
     ontology,
     actors,
-    lexicon: compileLexicon(readDataFolder("verbs", ".tsv", dir), ontology),
-    evaluative: compileEvaluative(optional("evaluative.tsv", dir)),
-    discards: compileDiscards(optional("discards.tsv", dir)),
-    ...compileIntent(optional("intent.tsv", dir), ontology),
+    lexicon: compileLexicon(read(readDataFolder("verbs", ".tsv", dir)), ontology),
+    evaluative: compileEvaluative(read(optional("evaluative.tsv", dir))),
+    discards: compileDiscards(read(optional("discards.tsv", dir))),
+    ...compileIntent(read(optional("intent.tsv", dir)), ontology),
+    files: files.map((f) => join(dir, f.name.replace(/^data\//, ""))),
   };
 }

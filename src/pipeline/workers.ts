@@ -9,7 +9,7 @@ import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
-import { type CodeResult, interleave, type LineResult, lineOf } from "./stream.js";
+import { type CodeResult, interleave, type LineResult, lineOf, outputError } from "./stream.js";
 
 export interface ParallelOptions {
   /**
@@ -124,12 +124,14 @@ function serveWorker(port: NonNullable<typeof parentPort>, dataDir: string | und
   port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
     const make = FORMS[message.form];
-    const results = dyad
-      .codeMany(message.articles)
-      .map(
-        (r): WorkerResult =>
-          r.ok ? { ok: true, made: make(r.record) } : { ok: false, error: serialise(r.error) },
-      );
+    const results = dyad.codeMany(message.articles).map((r, k): WorkerResult => {
+      if (!r.ok) return { ok: false, error: serialise(r.error) };
+      try {
+        return { ok: true, made: make(r.record) };
+      } catch (e) {
+        return { ok: false, error: serialise(outputError(e, message.articles[k])) };
+      }
+    });
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
   });
 }

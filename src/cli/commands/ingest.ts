@@ -1,7 +1,7 @@
 // dyad ingest: read, code and store articles in batched transactions; idempotent, safe to kill and re-run.
 import type { Command } from "commander";
 import { writeBatch } from "../../app/write.js";
-import { readInputs } from "../../ingest/index.js";
+import { inputBytes, readInputs } from "../../ingest/index.js";
 import {
   type BatchResult,
   DEFAULT_STORE,
@@ -10,7 +10,7 @@ import {
   openStore,
 } from "../../store/index.js";
 import { EXIT } from "../exit.js";
-import { type Io, parseMaxBytes, reportError } from "../io.js";
+import { type Io, parseMaxBytes, plural, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { addDbOption, parsePositiveInt } from "./store-options.js";
 
@@ -64,15 +64,18 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     eventsInStore: 0,
     seconds: 0,
   };
-  const progress = createProgress("ingest");
+  const progress = createProgress("ingest", {
+    totalBytes: process.stderr.isTTY ? await inputBytes(inputs) : null,
+  });
   try {
     let coded: IngestItem[] = [];
     let failed: FailedItem[] = [];
     const flush = async () => {
       if (coded.length === 0 && failed.length === 0) return;
+      const bytes = coded.reduce((n, item) => n + Buffer.byteLength(item.article.text), 0);
       const result = await writeBatch(store, coded, failed, (e, origin) => reportError(io, e, origin));
       add(total, result);
-      progress.tick(coded.length + failed.length, result.events);
+      progress.tick(coded.length + failed.length, result.events, bytes);
       coded = [];
       failed = [];
     };
@@ -88,6 +91,10 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
       total.articles++;
       if (result.ok) {
         coded.push({ article: result.article, record: result.record });
+      } else if (result.error.code === "E_NO_INPUT") {
+        // A run that read nothing is the run's failure, not an article's: said, and not kept in the store.
+        reportError(io, result.error);
+        io.exit(EXIT.ARTICLES_FAILED);
       } else {
         reportError(io, result.error);
         failed.push({
@@ -112,7 +119,7 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
 export function renderSummary(s: IngestSummary): string {
   const rate = (n: number) => (s.seconds > 0 ? (n / s.seconds).toFixed(1) : "-");
   const lines = [
-    `ingested ${s.articles} articles into ${s.store} in ${s.seconds.toFixed(1)} s (${rate(s.articles)} articles/s, ${rate(s.events)} events/s)`,
+    `ingested ${plural(s.articles, "article")} into ${s.store} in ${s.seconds.toFixed(1)} s (${rate(s.articles)} articles/s, ${rate(s.events)} events/s)`,
     `  new            ${s.new}`,
     `  updated        ${s.updated}`,
     `  unchanged      ${s.unchanged}`,

@@ -7,7 +7,7 @@ import { coverage } from "../../knowledge/coverage.js";
 import { DATA_DIR } from "../../knowledge/files.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { mergePeople, parseWikidataPositions, WIKIDATA_QUERY } from "../../knowledge/wikidata.js";
-import type { Io } from "../io.js";
+import { type Io, plural } from "../io.js";
 import { renderTable } from "../table.js";
 
 export function registerKb(program: Command, io: Io): Command {
@@ -17,7 +17,13 @@ export function registerKb(program: Command, io: Io): Command {
     .option("--data <dir>", "data folder (default: the installation's data/)")
     .option("--date <YYYY-MM-DD>", "date for the heads-of-state count", new Date().toISOString().slice(0, 10))
     .action((opts: { data?: string; date: string }) => {
-      const c = coverage(loadKnowledge(opts.data));
+      const knowledge = loadKnowledge(opts.data);
+      const files = knowledge.files ?? [];
+      io.out(`${plural(files.length, "data file")} read from ${opts.data ?? DATA_DIR}:\n`);
+      for (const f of files) io.out(`  ${f}\n`);
+      io.out("\n");
+      const c = coverage(knowledge);
+      const heads = c.bodiesHeldOn(opts.date);
       io.out(
         renderTable(
           ["what", "count"],
@@ -29,6 +35,13 @@ export function registerKb(program: Command, io: Io): Command {
             ["people", String(c.people)],
             ["terms of office", String(c.terms)],
             [`countries with a head of state or government on ${opts.date}`, String(c.headsOn(opts.date))],
+            ["office-holders of international bodies", String(c.international.people)],
+            ["their terms of office", String(c.international.terms)],
+            ["international bodies with office-holders", String(c.international.bodies)],
+            [
+              `international bodies with an office-holder on ${opts.date}`,
+              `${heads.covered}${heads.missing.length ? ` (none for: ${heads.missing.join(", ")})` : ""}`,
+            ],
             ["agents", String(c.agents)],
             ["verb patterns", String(c.patterns)],
             ["evaluative words", String(c.evaluative)],
@@ -62,6 +75,7 @@ export function registerKb(program: Command, io: Io): Command {
     .option("--into <tsv>", "people file to merge into", join(DATA_DIR, "actors/people/wikidata.tsv"))
     .action((source: string, file: string, opts: { into: string }) => {
       if (source !== "wikidata") throw new DyadError("E_USAGE", `unknown source '${source}' (wikidata)`);
+      if (!existsSync(file)) throw new DyadError("E_NOT_FOUND", undefined, file);
       let json: unknown;
       try {
         json = JSON.parse(readFileSync(file, "utf8"));
@@ -78,7 +92,7 @@ export function registerKb(program: Command, io: Io): Command {
       // Validate the result the way every run will load it.
       loadKnowledge();
       io.out(
-        `${opts.into}: ${merged.added} terms added, ${merged.updated} updated, ${merged.unchanged} unchanged\n`,
+        `${opts.into}: ${plural(merged.added, "term")} added, ${merged.updated} updated, ${merged.unchanged} unchanged\n`,
       );
     });
   kb.command("query")

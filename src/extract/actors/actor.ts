@@ -1,4 +1,6 @@
 // Mention -> Actor, the shape written in events and quotes.
+
+import { spansWithin } from "../../core/spans.js";
 import type { Actor, Doc, Mention } from "../../core/types.js";
 
 /** The actor a mention stands for, with the mention's own words and offsets. Null when unresolved. */
@@ -37,7 +39,7 @@ export function actorsOf(doc: Doc, mention: Mention): Actor[] {
 
 /** Mentions whose tokens lie within [tokenStart, tokenEnd), outermost first (compounds before members). */
 export function mentionsIn(doc: Doc, tokenStart: number, tokenEnd: number): Mention[] {
-  const inside = doc.mentions.filter((m) => m.tokenStart >= tokenStart && m.tokenEnd <= tokenEnd);
+  const inside = spansWithin(doc.mentions, tokenStart, tokenEnd);
   const members = new Set(inside.flatMap((m) => m.members ?? []));
   return inside.filter((m) => !members.has(m.index));
 }

@@ -1,5 +1,6 @@
 // The dates component: date expressions resolved against the article date, and the date of an event.
 import { DyadError } from "../../core/errors.js";
+import { ofSentence } from "../../core/spans.js";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
 import type { Component } from "../../pipeline/index.js";
 import { dayNumber } from "./calendar.js";
@@ -62,7 +63,7 @@ export function eventDate(
   const s = sentenceOf(doc, sentence);
   const fallback: EventDate = { date: doc.article.date, dateText: null, historical: false };
   if (!s) return fallback;
-  const candidates = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+  const candidates = ofSentence(doc.dates, s.index).filter((d) => d.start >= s.start && d.end <= s.end);
   if (candidates.length === 0) return fallback;
   const firstToken = (d: DateMention): number => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i].end > d.start) return i;

@@ -1,5 +1,6 @@
 // The quotes component: who said what. Direct quotes in quotation marks and indirect speech,
 // each with its cue, its speaker (through the actors component's coreference) and its offsets.
+import { startingIn } from "../../core/spans.js";
 import type { Doc, Mention, Quote, Sentence, Token } from "../../core/types.js";
 import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
 import type { Component } from "../../pipeline/index.js";
@@ -50,13 +51,19 @@ export function findQuotes(doc: Doc): Quote[] {
   const direct = directQuotes(doc, quotations, mentions, tokenAt);
   const usedCues = new Set(direct.flatMap((f) => f.cueTokens));
   // Tokens inside quotation marks (of real quotes) are not searched for indirect speech.
-  const quoted = (i: number): boolean => {
-    const t = doc.tokens[i];
-    return direct.some((f) => f.quote.kind === "direct" && t.start >= f.quote.start && t.end <= f.quote.end);
-  };
+  // Marked once: asking every quote for every token made long articles quadratic (issue 19).
+  const inQuote = new Uint8Array(doc.tokens.length);
+  for (const f of direct) {
+    if (f.quote.kind !== "direct" || doc.tokens.length === 0) continue;
+    for (let i = tokenAt(f.quote.start); i < doc.tokens.length && doc.tokens[i].start < f.quote.end; i++) {
+      const t = doc.tokens[i];
+      if (t.start >= f.quote.start && t.end <= f.quote.end) inQuote[i] = 1;
+    }
+  }
+  const quoted = (i: number): boolean => inQuote[i] === 1;
   const indirect: Found[] = [];
   for (const sentence of doc.sentences) {
-    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted, indirect));
+    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted));
   }
   // Longer quotations inside a sentence that no indirect quote covers: "called it “a cowardly act ...”".
   const embedded = embeddedQuotes(doc, quotations, mentions, tokenAt, [...direct, ...indirect]);
@@ -236,15 +243,15 @@ function cueBefore(doc: Doc, openToken: number, mentions: Mentions): Cue | null 
 function mentionBefore(doc: Doc, sentence: Sentence, cue: number, from: number): Mention | null {
   let i = cue - 1;
   while (i >= from && (doc.tokens[i].pos === "ADV" || doc.tokens[i].pos === "AUX")) i--;
-  const m = doc.mentions
-    .filter((x) => x.tokenEnd === i + 1 && x.tokenStart >= Math.max(from, sentence.tokenStart))
+  const m = startingIn(doc.mentions, Math.max(from, sentence.tokenStart), i + 1)
+    .filter((x) => x.tokenEnd === i + 1)
     .sort((a, b) => a.tokenStart - b.tokenStart)[0];
   return m ?? null;
 }
 
 function mentionAfterIn(doc: Doc, cue: number, to: number): Mention | null {
-  const m = doc.mentions
-    .filter((x) => x.tokenStart === cue + 1 && x.tokenEnd <= to)
+  const m = startingIn(doc.mentions, cue + 1, cue + 2)
+    .filter((x) => x.tokenEnd <= to)
     .sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
   return m ?? null;
 }
@@ -256,7 +263,6 @@ function indirectQuotes(
   mentions: Mentions,
   usedCues: Set<number>,
   quoted: (i: number) => boolean,
-  earlier: Found[],
 ): Found[] {
   const out: Found[] = [];
   const { tokenStart, tokenEnd } = sentence;
@@ -291,7 +297,8 @@ function indirectQuotes(
       ? (mentionBefore(doc, sentence, c, tokenStart) ?? mentionAfter(sentence, c, mentions))
       : t.lower === "according"
         ? (mentions.byStart.get(c + 2)?.[0] ?? null)
-        : coordinatedSpeaker(doc, sentence, c, mentions, [...earlier, ...out]);
+        : // Quotes of earlier sentences never share this one's speaker: only this sentence's are passed.
+          coordinatedSpeaker(doc, sentence, c, mentions, out);
     const start = doc.tokens[from].start;
     const end = doc.tokens[to - 1].end;
     out.push({
