@@ -42,9 +42,12 @@ const problems = {
   "500": { description: "the store failed", content: { "application/problem+json": { schema: problem } } },
 };
 
+/** Per actor term of the request, the stored actors it matched; absent when no actor term was given. */
+const matched = { type: "array", items: { $ref: "#/components/schemas/MatchedTerm" } };
+
 const page = (item: JsonSchema) => ({
   type: "object",
-  properties: { items: { type: "array", items: item }, next: { type: ["string", "null"] } },
+  properties: { items: { type: "array", items: item }, next: { type: ["string", "null"] }, matched },
   required: ["items", "next"],
 });
 
@@ -143,9 +146,20 @@ export function openApiDocument(): JsonSchema {
         json("places", { type: "object" }),
       ),
       "/api/series": get(
-        "the dyad time series: per period, events by QuadClass, Goldstein sum and mean, articles",
+        "the time series of a dyad or of one actor: per period, events by QuadClass, Goldstein sum and mean, articles",
         SeriesQuery,
-        json("periods", { type: "object" }),
+        json("periods", {
+          type: "object",
+          properties: {
+            dyad: { type: "object" },
+            actor: { type: "string" },
+            by: { type: "string" },
+            directed: { type: "boolean" },
+            modality: { description: "happened (the default), all, or the modalities given" },
+            items: { type: "array", items: { type: "object" } },
+            matched,
+          },
+        }),
       ),
       "/api/errors": get(
         "articles that failed, with their error",
@@ -192,6 +206,26 @@ export function openApiDocument(): JsonSchema {
               properties: { gid: { type: "integer" }, article: articleRef, codedAt: { type: "string" } },
             },
           ],
+        },
+        MatchedTerm: {
+          type: "object",
+          properties: {
+            field: { type: "string" },
+            term: { type: "string" },
+            actors: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  code: { type: "string" },
+                  name: { type: "string" },
+                  events: { type: "integer" },
+                },
+              },
+            },
+            more: { type: "integer" },
+          },
+          required: ["field", "term", "actors", "more"],
         },
         StoredQuote: { allOf: [input(QuoteSchema), { type: "object", properties: { article: articleRef } }] },
         StoredArticle: {
