@@ -37,7 +37,7 @@ export function buildProgram(io: Io): Command {
  * for one file of a batch (issue 19); bad usage 2; anything else 3.
  */
 export function exitCodeOf(code: ErrorCode): number {
-  if (code === "E_USAGE") return EXIT.USAGE;
+  if (code === "E_USAGE" || code === "E_FILTER") return EXIT.USAGE;
   if (code === "E_NOT_FOUND" || code === "E_NO_INPUT") return EXIT.ARTICLES_FAILED;
   return EXIT.FATAL;
 }

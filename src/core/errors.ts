@@ -29,6 +29,12 @@ export const ERRORS = {
   E_NO_ARTICLE: "no article with this id in the store",
   E_EXPORT: "the export failed",
   E_USAGE: "invalid command-line usage",
+  E_FILTER: "invalid filter",
+  E_AUTH: "this request needs a valid bearer token",
+  E_BODY_TOO_LARGE: "the request body is larger than the limit",
+  E_NOT_ROUTE: "no such endpoint",
+  E_READ_ONLY: "the server is read-only: start it with --token (or DYAD_TOKEN) to accept writes",
+  E_INTERNAL: "an unexpected error",
   E_SCHEMA: "an output record does not match the contract",
 } as const;
 

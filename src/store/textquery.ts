@@ -52,6 +52,19 @@ function usage(query: string, why: string): DyadError {
 
 /** Parses the user's query. Throws E_USAGE when nothing searchable is left. */
 export function parseTextQuery(input: string): TextQuery {
+  const q = readTextQuery(input);
+  if (typeof q === "string") throw usage(input, q);
+  return q;
+}
+
+/** Why a query cannot be searched for, or null when it can: what a filter schema reports for its field. */
+export function textQueryProblem(input: string): string | null {
+  const q = readTextQuery(input);
+  return typeof q === "string" ? q : null;
+}
+
+/** The query, or why nothing searchable is left in it. */
+function readTextQuery(input: string): TextQuery | string {
   const tokens = input.match(/"[^"]*"?|[^\s"]+/g) ?? [];
   const groups: TextTerm[][] = [[]];
   let dropped = false;
@@ -82,7 +95,7 @@ export function parseTextQuery(input: string): TextQuery {
   }
   const any = groups.filter((g) => g.length > 0);
   if (any.length === 0) {
-    throw usage(input, dropped ? "only common words, which are not indexed" : "no word to search for");
+    return dropped ? "only common words, which are not indexed" : "no word to search for";
   }
   return { any };
 }

@@ -1,5 +1,5 @@
 // The most active actors in the store: `dyad actors --top` (the actors command calls runActorsTop).
-import { parseEventFilter } from "../../store/filter.js";
+import { parseEventFilter } from "../../store/filters.js";
 import type { ActorCount, EventFilter, Store } from "../../store/index.js";
 import { withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
@@ -8,7 +8,7 @@ import { parseFormat, parsePositiveInt } from "./store-options.js";
 
 /**
  * The actors (by code and name) in the most events, with how often they act and are acted upon; by default
- * counting the events that happened (store/filter.ts), as series and exports do.
+ * counting the events that happened (store/filters.ts), as series and exports do.
  */
 export function topActors(
   store: Store,

@@ -1,7 +1,7 @@
 // dyad events: query the stored events with filters; a table for people, JSON lines or CSV for programs.
 import type { Command } from "commander";
 import { recordCsvHeader, recordCsvLine } from "../../export/record.js";
-import { describeModality } from "../../store/filter.js";
+import { describeModality } from "../../store/filters.js";
 import { type StoredEvent, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";

@@ -1,6 +1,6 @@
 // dyad ingest: read, code and store articles in batched transactions; idempotent, safe to kill and re-run.
 import type { Command } from "commander";
-import { isDyadError } from "../../core/errors.js";
+import { writeBatch } from "../../app/write.js";
 import { inputBytes, readInputs } from "../../ingest/index.js";
 import {
   type BatchResult,
@@ -8,7 +8,6 @@ import {
   type FailedItem,
   type IngestItem,
   openStore,
-  type Store,
 } from "../../store/index.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, plural, reportError } from "../io.js";
@@ -38,52 +37,6 @@ function add(total: IngestSummary, r: BatchResult): void {
   total.duplicate += r.duplicate;
   total.failed += r.failed;
   total.events += r.events;
-}
-
-/**
- * Writes one batch. When the batch as a whole is refused (an article the store cannot hold), it is written
- * article by article so that only the bad one fails, recorded with the store's error.
- */
-async function writeBatch(
-  store: Store,
-  coded: IngestItem[],
-  failed: FailedItem[],
-  io: Io,
-): Promise<BatchResult> {
-  try {
-    return await store.write({ coded, failed });
-  } catch (e) {
-    if (!isDyadError(e) || e.code !== "E_STORE_WRITE" || coded.length <= 1) throw e;
-  }
-  const results: BatchResult[] = [];
-  for (const item of coded) {
-    try {
-      results.push(await store.write({ coded: [item] }));
-    } catch (e) {
-      if (!isDyadError(e) || e.code !== "E_STORE_WRITE") throw e;
-      reportError(io, e, item.article.origin ?? item.article.id);
-      failed.push({
-        articleId: item.article.id,
-        origin: item.article.origin,
-        code: e.code,
-        message: e.message,
-      });
-    }
-  }
-  results.push(await store.write({ coded: [], failed }));
-  return results.reduce(
-    (t, r) => ({
-      new: t.new + r.new,
-      updated: t.updated + r.updated,
-      unchanged: t.unchanged + r.unchanged,
-      duplicate: t.duplicate + r.duplicate,
-      failed: t.failed + r.failed,
-      events: t.events + r.events,
-      quotes: t.quotes + r.quotes,
-      outcomes: [...t.outcomes, ...r.outcomes],
-    }),
-    { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, events: 0, quotes: 0, outcomes: [] },
-  );
 }
 
 export interface IngestOptions {
@@ -122,7 +75,7 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     const flush = async () => {
       if (coded.length === 0 && failed.length === 0) return;
       const bytes = coded.reduce((n, item) => n + Buffer.byteLength(item.article.text), 0);
-      const result = await writeBatch(store, coded, failed, io);
+      const result = await writeBatch(store, coded, failed, (e, origin) => reportError(io, e, origin));
       add(total, result);
       progress.tick(coded.length + failed.length, result.events, bytes);
       coded = [];

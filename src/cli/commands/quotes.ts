@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { Quote } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
 import { loadActorNames } from "../../knowledge/names.js";
-import { actorQuery } from "../../store/actors.js";
+import { hasActorTerm, parseQuoteFilter } from "../../store/filters.js";
 import { type ArticleRef, type QuoteFilter, type StoredQuote, withStore } from "../../store/index.js";
 import { quoteMatches } from "../../store/match.js";
 import { EXIT } from "../exit.js";
@@ -12,8 +12,8 @@ import { renderTable } from "../table.js";
 import {
   ACTOR_HELP,
   addDbOption,
+  optionName,
   parseFormat,
-  parsePositiveInt,
   reportActorMatches,
   TEXT_HELP,
 } from "./store-options.js";
@@ -87,24 +87,19 @@ export function registerQuotes(program: Command, io: Io): void {
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (inputs: string[], opts: QuotesOptions) => {
     const format = parseFormat(opts.format, FORMATS, "quotes");
-    const limit = parsePositiveInt(opts.limit, "--limit");
-    const filter: QuoteFilter = {};
-    const names = opts.speaker || opts.about ? loadActorNames() : undefined;
-    if (opts.speaker) filter.speaker = actorQuery(opts.speaker, names);
-    if (opts.about) filter.about = actorQuery(opts.about, names);
-    if (opts.text !== undefined) filter.text = opts.text;
+    const { since, until, limit, ...filter } = parseQuoteFilter(opts, {
+      label: optionName,
+      names: hasActorTerm(opts) ? loadActorNames() : undefined,
+    });
     let quotes: StoredQuote[];
     if (inputs.length > 0) {
       quotes = await codedQuotes(io, inputs, filter, opts);
       if (limit !== undefined) quotes = quotes.slice(0, limit);
     } else {
-      if (opts.since) filter.since = opts.since;
-      if (opts.until) filter.until = opts.until;
-      if (limit !== undefined) filter.limit = limit;
       quotes = await withStore(opts.db, async (store) => {
         if (filter.speaker)
           await reportActorMatches(io, store, [["--speaker", filter.speaker]], { speakers: true });
-        return store.quotes(filter);
+        return store.quotes({ ...filter, since, until, limit });
       });
     }
     if (format === "jsonl") for (const q of quotes) io.out(`${JSON.stringify(q)}\n`);

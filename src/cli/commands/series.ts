@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { csvLine } from "../../export/record.js";
 import { loadActorNames } from "../../knowledge/names.js";
-import { describeModality, PERIODS, parseSeriesOptions } from "../../store/filter.js";
+import { describeModality, PERIODS, parseSeriesOptions } from "../../store/filters.js";
 import { type SeriesRow, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { renderTable } from "../table.js";
@@ -12,6 +12,7 @@ import {
   addDbOption,
   type FilterOptions,
   MODALITY_HELP,
+  optionName,
   parseFormat,
   reportActorMatches,
   TEXT_HELP,
@@ -66,9 +67,8 @@ export function registerSeries(program: Command, io: Io): void {
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (opts: SeriesOptionsCli) => {
     const format = parseFormat(opts.format, FORMATS, "series");
-    parseFormat(opts.by, PERIODS, "series --by");
     const { format: _f, db: _d, ...input } = opts;
-    const options = parseSeriesOptions(input, { names: loadActorNames() });
+    const options = parseSeriesOptions(input, { label: optionName, names: loadActorNames() });
     const rows = await withStore(opts.db, async (store) => {
       const terms = options.dyad ? actorTerms({ dyad: options.dyad }) : actorTerms({ actor: options.actor });
       await reportActorMatches(io, store, terms);

@@ -1,15 +1,22 @@
 // Options shared by the store commands: --db and the event filters. The filters are defined and parsed in
-// src/store/filter.ts (one zod schema, shared with any other front end); here they become options, and the
+// src/store/filters.ts (one set of zod schemas, shared with any other front end); here they become options, and the
 // actors a filter matched are reported.
 import type { Command } from "commander";
+import type { z } from "zod";
 import { DyadError } from "../../core/errors.js";
 import { loadActorNames } from "../../knowledge/names.js";
-import type { ActorQuery } from "../../store/actors.js";
-import { type EventFilterInput, MODALITIES, parseEventFilter as parseFilter } from "../../store/filter.js";
+import {
+  ACTOR_FORMS as ACTOR_HELP,
+  type EventFilterSchema,
+  hasActorTerm,
+  MODALITIES,
+  parseEventFilter as parseFilter,
+  termLabel,
+} from "../../store/filters.js";
 import type { ActorTerm, EventFilter, Store } from "../../store/index.js";
 import type { Io } from "../io.js";
 
-export { MODALITIES, parseDyad, parseModality, parsePositiveInt } from "../../store/filter.js";
+export { ACTOR_HELP, hasActorTerm, MODALITIES };
 
 export const DB_HELP =
   "store: a file path or sqlite:PATH (default ./dyad.db), or postgres://user:pass@host:port/db";
@@ -18,10 +25,13 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option("--db <url>", DB_HELP);
 }
 
-export type FilterOptions = { [K in keyof EventFilterInput]?: string } & { directed?: boolean };
+/** The filter options as commander gives them: strings, and a flag for --directed. */
+export type FilterOptions = { [K in keyof z.input<typeof EventFilterSchema>]?: string } & {
+  directed?: boolean;
+};
 
-export const ACTOR_HELP =
-  "CAMEO code or prefix (IRN, IRNGOV), ISO code, country or organisation name (Iran, United Nations), or words of a name (Khamenei)";
+/** The option a filter field comes from, for messages: limit -> --limit. */
+export const optionName = (field: string): string => `--${field}`;
 
 export const MODALITY_HELP = `comma-separated (${MODALITIES.join(", ")}) or all; default: asserted, reported, and future intent codes (03x)`;
 
@@ -50,16 +60,17 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
   return cmd;
 }
 
-/** Whether options hold an actor term, so that the knowledge base's names (about 0.2 s) are needed. */
-export function hasActorTerm(o: object): boolean {
-  return ["actor", "source", "target", "dyad"].some(
-    (k) => typeof (o as Record<string, unknown>)[k] === "string",
-  );
+export function parsePositiveInt(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0 || value.trim() === "")
+    throw new DyadError("E_USAGE", `${option} must be a positive integer, got '${value}'`);
+  return n;
 }
 
 /** Checks the filter options and turns them into a store filter, names read with the knowledge base. */
 export function parseEventFilter(o: object): EventFilter {
-  return parseFilter(o, hasActorTerm(o) ? { names: loadActorNames() } : {});
+  return parseFilter(o, { label: optionName, names: hasActorTerm(o) ? loadActorNames() : undefined });
 }
 
 /** The actor terms of a filter, with the option each came from. */
@@ -87,7 +98,7 @@ export async function reportActorMatches(
 ): Promise<boolean> {
   let all = true;
   for (const [option, term] of terms) {
-    const label = typeof term === "string" ? term : (term as ActorQuery).term;
+    const label = termLabel(term);
     const matches = await store.matchActors(term, options);
     if (matches.length === 0) {
       io.err(
