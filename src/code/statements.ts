@@ -1,0 +1,63 @@
+// Public statements (CAMEO 010): a known actor who speaks publicly, when no more specific event of the
+// sentence (appeal, demand, praise, criticism, threat, intent...) already codes the speech itself. The coder
+// calls this per sentence, after its patterns and reported-speech rules, so that the statement is made with
+// the same date, place and evidence as every other event and is written to doc.events by the one writer.
+import type { Actor, Doc, Event } from "../core/types.js";
+import { actorKey, actorsOf } from "../extract/actors/actor.js";
+import type { SentenceAnalysis } from "./clauses.js";
+import { actorMentions } from "./clauses.js";
+import { dropSelf, known } from "./roles.js";
+
+/** "Make statement, not specified below" (data/cameo.tsv): the speech itself, with no PLOVER type. */
+export const STATEMENT_CODE = "010";
+
+export interface Statement {
+  /** The token of the speech verb: the event's trigger. */
+  verb: number;
+  speaker: Actor[];
+  /** The first actor named in what was said that is not the speaker; empty when none is named. */
+  target: Actor[];
+}
+
+/**
+ * The statements of one sentence: one per speaker, from the speech verbs whose complement the coder reads
+ * as the speaker's claim (data of src/knowledge/speech.ts, role "events": said, stated, told, noted...; verbs
+ * that are events of their own, "warned", "denied", "vowed", are not statements). A speaker who is already
+ * the source of an event in the sentence, or whose speech verb is already an event's trigger, has that
+ * event instead: "Iran said Pakistan must withdraw" is a demand, not a demand and a statement. A speech
+ * verb inside another's reported speech is itself only reported and gives none.
+ */
+export function statementsOf(
+  doc: Doc,
+  speech: SentenceAnalysis["speech"],
+  sentenceEvents: readonly Event[],
+  inComplement: (token: number) => boolean,
+): Statement[] {
+  const tokens = doc.tokens;
+  const sourceKeys = new Set(sentenceEvents.flatMap((e) => e.source.map(actorKey)));
+  const triggers = new Set(sentenceEvents.map((e) => e.evidence.start));
+  const spoken = new Set<string>();
+  const out: Statement[] = [];
+  for (const sp of speech) {
+    if (!sp.subject || inComplement(sp.verb)) continue;
+    // "X said A is ... and noted that ...": a subject read inside another speech's complement is a word of
+    // what was said, not the speaker of the second verb.
+    if (speech.some((o) => o !== sp && sp.subject !== null && sp.subject.tokenStart >= o.complementStart && sp.subject.tokenStart < o.complementEnd)) continue;
+    if (triggers.has(tokens[sp.verb].start)) continue;
+    const speaker = actorsOf(doc, sp.subject);
+    if (!known(speaker)) continue;
+    const keys = speaker.map(actorKey);
+    if (keys.some((k) => sourceKeys.has(k) || spoken.has(k))) continue;
+    for (const k of keys) spoken.add(k);
+    let target: Actor[] = [];
+    for (const m of actorMentions(doc, sp.complementStart, sp.complementEnd)) {
+      const others = dropSelf(actorsOf(doc, m), speaker, false);
+      if (others.length > 0 && known(others)) {
+        target = others;
+        break;
+      }
+    }
+    out.push({ verb: sp.verb, speaker, target });
+  }
+  return out;
+}
