@@ -559,7 +559,6 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (let k = 0; k < patterns.length; k++) if (ok[anchor.groupOf[k]] === 1) out.push(patterns[k]);
           return out;
         };
-        const sentenceFirst = events.length;
         const speech = analysisOf(doc, s.index).speech;
         const inComplement = (i: number) =>
           speech.some((x) => i >= x.complementStart && i < x.complementEnd && i !== x.verb);
@@ -926,8 +925,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           );
         }
 
-        // 3. Statements: a known actor speaking publicly, when no event of the sentence covers the speech.
-        const statements = statementsOf(doc, speech, events.slice(sentenceFirst), inComplement);
+        // 3. Statements: a known actor speaking publicly, when no event so far in the article has that actor
+        // as source (see statementsOf).
+        const statements = statementsOf(doc, speech, events, inComplement);
         for (const st of statements) {
           add(
             STATEMENT_CODE,
