@@ -51,12 +51,12 @@ export interface Statement {
 export function statementsOf(
   doc: Doc,
   speech: SentenceAnalysis["speech"],
-  sentenceEvents: readonly Event[],
+  events: readonly Event[],
   inComplement: (token: number) => boolean,
 ): Statement[] {
   const tokens = doc.tokens;
-  const sourceKeys = new Set(sentenceEvents.flatMap((e) => e.source.map(actorKey)));
-  const triggers = new Set(sentenceEvents.map((e) => e.evidence.start));
+  const sourceKeys = new Set(events.flatMap((e) => e.source.map(actorKey)));
+  const triggers = new Set(events.map((e) => e.evidence.start));
   const spoken = new Set<string>();
   const out: Statement[] = [];
   for (const sp of speech) {
@@ -70,6 +70,19 @@ export function statementsOf(
     if (!known(speaker)) continue;
     const keys = speaker.map(actorKey);
     if (keys.some((k) => sourceKeys.has(k) || spoken.has(k))) continue;
+    // "X said it would ...", "she said she hoped ...": the speaker announcing its own act or wish is an
+    // intent or a refusal (03, 12) when the coder reads it, and no bare statement when it does not.
+    let v = sp.complementStart;
+    while (v < sp.complementEnd && tokens[v].pos !== "VERB" && tokens[v].pos !== "AUX") v++;
+    const first = actorMentions(doc, sp.complementStart, v)[0];
+    if (first && actorsOf(doc, first).some((a) => keys.includes(actorKey(a)))) continue;
+    // "Israel released the mayor, officials said": a speaker named after the news it reports is its
+    // source, not a party making a statement.
+    if (sp.complementEnd <= sp.verb) {
+      const from = tokens[sp.complementStart].start;
+      const to = tokens[sp.complementEnd - 1].end;
+      if (events.some((e) => e.evidence.start >= from && e.evidence.start < to)) continue;
+    }
     for (const k of keys) spoken.add(k);
     let target: Actor[] = [];
     for (const m of actorMentions(doc, sp.complementStart, sp.complementEnd)) {
