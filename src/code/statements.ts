@@ -32,6 +32,8 @@ function publicSpeaker(doc: Doc, m: Mention): boolean {
   return kind === "person" || (kind === "agent" && r.sector !== null && OFFICIAL_SECTORS.has(r.sector));
 }
 
+const SUBJECT_PRONOUNS = new Set(["i", "we", "he", "she", "it", "they"]);
+
 export interface Statement {
   /** The token of the speech verb: the event's trigger. */
   verb: number;
@@ -76,6 +78,8 @@ export function statementsOf(
     while (v < sp.complementEnd && tokens[v].pos !== "VERB" && tokens[v].pos !== "AUX") v++;
     const first = actorMentions(doc, sp.complementStart, v)[0];
     if (first && actorsOf(doc, first).some((a) => keys.includes(actorKey(a)))) continue;
+    // A subject pronoun coreference left unresolved there ("said Wednesday she hoped") is the speaker too.
+    if (!first && tokens.slice(sp.complementStart, v).some((t) => SUBJECT_PRONOUNS.has(t.lower))) continue;
     // "Israel released the mayor, officials said": a speaker named after the news it reports is its
     // source, not a party making a statement.
     if (sp.complementEnd <= sp.verb) {
