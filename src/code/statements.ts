@@ -65,7 +65,16 @@ export function statementsOf(
     if (!sp.subject || inComplement(sp.verb)) continue;
     // "X said A is ... and noted that ...": a subject read inside another speech's complement is a word of
     // what was said, not the speaker of the second verb.
-    if (speech.some((o) => o !== sp && sp.subject !== null && sp.subject.tokenStart >= o.complementStart && sp.subject.tokenStart < o.complementEnd)) continue;
+    if (
+      speech.some(
+        (o) =>
+          o !== sp &&
+          sp.subject !== null &&
+          sp.subject.tokenStart >= o.complementStart &&
+          sp.subject.tokenStart < o.complementEnd,
+      )
+    )
+      continue;
     if (triggers.has(tokens[sp.verb].start)) continue;
     if (!publicSpeaker(doc, sp.subject)) continue;
     const speaker = actorsOf(doc, sp.subject);

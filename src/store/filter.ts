@@ -51,6 +51,8 @@ export const eventFilterInput = z.object({
   place: text.optional(),
   text: text.optional(),
   limit: count.optional(),
+  /** false (`--no-statements`): leave out public statements, CAMEO root 01. */
+  statements: flag.optional(),
 });
 
 export type EventFilterInput = z.input<typeof eventFilterInput>;
@@ -160,6 +162,7 @@ export function parseEventFilter(input: unknown, options: ParseOptions = {}): Ev
   if (o.place) f.place = o.place;
   if (o.text !== undefined) f.text = o.text;
   f.limit = parsePositiveInt(o.limit, "--limit");
+  if (o.statements === false) f.noStatements = true;
   for (const key of Object.keys(f) as (keyof EventFilter)[]) if (f[key] === undefined) delete f[key];
   return f;
 }

@@ -18,7 +18,10 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option("--db <url>", DB_HELP);
 }
 
-export type FilterOptions = { [K in keyof EventFilterInput]?: string } & { directed?: boolean };
+export type FilterOptions = { [K in Exclude<keyof EventFilterInput, "directed" | "statements">]?: string } & {
+  directed?: boolean;
+  statements?: boolean;
+};
 
 export const ACTOR_HELP =
   "CAMEO code or prefix (IRN, IRNGOV), ISO code, country or organisation name (Iran, United Nations), or words of a name (Khamenei)";
@@ -36,6 +39,7 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
     .option("--dyad <A:B>", "events between A and B, either direction unless --directed")
     .option("--directed", "with --dyad: only events from A to B")
     .option("--root <NN>", "CAMEO root code, two digits (04 consult, 11 disapprove, ...)")
+    .option("--no-statements", "leave out public statements (CAMEO root 01)")
     .option("--code <code>", "CAMEO event code; also matches the codes under it (043 matches 0431)")
     .option(
       "--quad <1-4>",
