@@ -1,5 +1,5 @@
-// Public statements (CAMEO 010): a known actor who speaks publicly, when no more specific event of the
-// sentence (appeal, demand, praise, criticism, threat, intent...) already codes the speech itself. The coder
+// Public statements (CAMEO 010): a known actor who speaks publicly, when no more specific event (appeal,
+// demand, praise, criticism, threat, intent...) already codes the speaker's speech. The coder
 // calls this per sentence, after its patterns and reported-speech rules, so that the statement is made with
 // the same date, place and evidence as every other event and is written to doc.events by the one writer.
 import type { Actor, Doc, Event, Mention } from "../core/types.js";
@@ -45,10 +45,12 @@ export interface Statement {
 /**
  * The statements of one sentence: one per speaker, from the speech verbs whose complement the coder reads
  * as the speaker's claim (data of src/knowledge/speech.ts, role "events": said, stated, told, noted...; verbs
- * that are events of their own, "warned", "denied", "vowed", are not statements). A speaker who is already
- * the source of an event in the sentence, or whose speech verb is already an event's trigger, has that
- * event instead: "Iran said Pakistan must withdraw" is a demand, not a demand and a statement. A speech
- * verb inside another's reported speech is itself only reported and gives none.
+ * that are events of their own, "warned", "denied", "vowed", are not statements). `events` are the
+ * article's events so far, this sentence's included: a speaker who is already the source of one (010 is
+ * the statement "not specified below"; measured: later bare statements of a speaker already coded more
+ * specifically, as in the reference article, are not what coders code), or whose speech verb is already an
+ * event's trigger, has that event instead: "Iran said Pakistan must withdraw" is a demand, not a demand and
+ * a statement. A speech verb inside another's reported speech is itself only reported and gives none.
  */
 export function statementsOf(
   doc: Doc,
