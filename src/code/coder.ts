@@ -12,7 +12,8 @@ import { layerOf } from "../nlp/clauses/query.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
-import { modalityOf, subjectActor, triggerClause } from "./roles.js";
+import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
+import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -203,31 +204,6 @@ function clauseSubject(doc: Doc, from: number, limit: number): Mention | null {
   while (k < limit && tokens[k].pos !== "VERB" && tokens[k].pos !== "AUX") k++;
   const ms = actorMentions(doc, from, k);
   return ms[0] ?? null;
-}
-
-/**
- * Removes targets that are the source itself: the same person, or the source's own state named as such
- * ("Iran" in "cooperation between Iran and Pakistan" said by Iran's leader). Domestic targets with a
- * sector of their own ("police arrested protesters") stay.
- */
-function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor[] {
-  if (allowSelf) return targets;
-  return targets.filter(
-    (t) =>
-      !sources.some(
-        (s) =>
-          (s.id !== null && s.id === t.id) ||
-          (actorKey(s) === actorKey(t) && (t.sector === null || t.sector === s.sector)),
-      ),
-  );
-}
-
-/**
- * Some actor is placed: a country, a body, or a named group. A generic agent or an unknown name that no
- * rule gave a country ("the government", "police" with no country in the article) tells no one who acted.
- */
-function known(actors: Actor[]): boolean {
-  return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
 }
 
 const PRECEDENCE: Modality[] = ["negated", "hypothetical", "historical", "future", "reported", "asserted"];
@@ -1043,6 +1019,22 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             [sp.verb, sp.verb + 1],
             `reported evaluation: '${tokens[sp.verb].text}' + ${score > 0 ? "positive" : "negative"} words (${words.join(", ")}) about ${subj.text}`,
             RULE_CONFIDENCE.reportedEvaluation,
+          );
+        }
+
+        // 3. Statements: a known actor speaking publicly, when no event so far in the article has that actor
+        // as source (see statementsOf).
+        const statements = statementsOf(doc, speech, events, inComplement);
+        for (const st of statements) {
+          add(
+            STATEMENT_CODE,
+            st.speaker,
+            st.target,
+            "asserted",
+            [st.verb, st.verb + 1],
+            `statement: speech verb '${tokens[st.verb].text}'`,
+            RULE_CONFIDENCE.statement,
+            false,
           );
         }
       }

@@ -1,8 +1,8 @@
 // What the coder reads of the clause layer: the clause of a trigger, the modality of its act, and the subjects
 // the layer fills by grammar (a shared, controlled or reported subject). The layer says who did what; this
 // file only turns its tokens into the mentions and modalities the coder writes.
-import type { Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
-import { mentionOfHead } from "../extract/actors/actor.js";
+import type { Actor, Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
+import { actorKey, mentionOfHead } from "../extract/actors/actor.js";
 import { FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS } from "../nlp/clauses/index.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
 
@@ -161,4 +161,29 @@ export function modalityOf(doc: Doc, clause: Clause, trigger = -1): ModalityRead
 function lemmaOf(word: string): string {
   const w = word.toLowerCase();
   return w.replace(/(s|d|ed|ing)$/, "").replace(/^(refus|declin)$/, "$1e");
+}
+
+/**
+ * Removes targets that are the source itself: the same person, or the source's own state named as such
+ * ("Iran" in "cooperation between Iran and Pakistan" said by Iran's leader). Domestic targets with a
+ * sector of their own ("police arrested protesters") stay.
+ */
+export function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor[] {
+  if (allowSelf) return targets;
+  return targets.filter(
+    (t) =>
+      !sources.some(
+        (s) =>
+          (s.id !== null && s.id === t.id) ||
+          (actorKey(s) === actorKey(t) && (t.sector === null || t.sector === s.sector)),
+      ),
+  );
+}
+
+/**
+ * Some actor is placed: a country, a body, or a named group. A generic agent or an unknown name that no
+ * rule gave a country ("the government", "police" with no country in the article) tells no one who acted.
+ */
+export function known(actors: Actor[]): boolean {
+  return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
 }

@@ -118,6 +118,7 @@ export const EventFilterFields = {
   target: text("the target actor (same forms as actor)").optional(),
   dyad: dyadPair.optional(),
   directed: flag("with dyad: only events from A to B").optional(),
+  statements: flag("false (--no-statements): leave out public statements, CAMEO root 01").optional(),
   root: z
     .string()
     .regex(/^\d{2}$/, "wants two digits (04)")
@@ -244,9 +245,10 @@ type ParsedEvents = z.output<typeof EventFilterSchema>;
 
 /** A parsed event filter as the store takes it: actor terms read, the modality default applied. */
 export function toEventFilter(input: Partial<ParsedEvents>, names?: ActorNames): EventFilter {
-  const { actor, source, target, dyad, modality, ...rest } = input;
+  const { actor, source, target, dyad, modality, statements, ...rest } = input;
   return defined({
     ...rest,
+    noStatements: statements === false ? true : undefined,
     actor: actor === undefined ? undefined : actorTerm(actor, names),
     source: source === undefined ? undefined : actorTerm(source, names),
     target: target === undefined ? undefined : actorTerm(target, names),

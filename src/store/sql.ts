@@ -4,6 +4,9 @@ import { type ActorQuery, actorQuery, isCodeTerm } from "./actors.js";
 import { parseTextQuery, type TextQuery } from "./textquery.js";
 import type { ActorTerm, EventFilter, Period, QuoteFilter, SeriesOptions, SeriesRow } from "./types.js";
 
+/** The CAMEO root of public statements (010-019 in data/cameo.tsv), which `--no-statements` leaves out. */
+export const STATEMENT_ROOT = "01";
+
 /** The CAMEO root of the intent codes ("express intent to ...", data/cameo.tsv): future events that count. */
 export const INTENT_ROOT = "03";
 
@@ -135,6 +138,7 @@ export function eventConditions(
     if (f.dyad) where.push(dyadCondition(f.dyad.a, f.dyad.b, f.directed === true, d, p));
   }
   if (f.root) where.push(`e.root = ${p.add(f.root)}`);
+  if (f.noStatements) where.push(`e.root <> ${p.add(STATEMENT_ROOT)}`);
   if (f.code) where.push(`(e.code >= ${p.add(f.code)} AND e.code < ${p.add(prefixEnd(f.code))})`);
   if (f.quad !== undefined) where.push(`e.quad = ${p.add(f.quad)}`);
   if (f.since) where.push(`e.day >= ${p.add(f.since)}`);

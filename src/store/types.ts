@@ -57,6 +57,8 @@ export interface EventFilter {
   directed?: boolean;
   /** Two-digit CAMEO root. */
   root?: string;
+  /** Leave out public statements (CAMEO root 01, no PLOVER type). */
+  noStatements?: boolean;
   /** CAMEO code; also matches the codes under it (043 matches 0431). */
   code?: string;
   quad?: number;

@@ -63,6 +63,7 @@ export function registerSeries(program: Command, io: Io): void {
     .option("--until <YYYY-MM-DD>", "events on or before this day (and the last period shown)")
     .option("--modality <list>", MODALITY_HELP)
     .option("--root <NN>", "only this CAMEO root")
+    .option("--no-statements", "leave out public statements (CAMEO root 01)")
     .option("--text <query>", `only events of articles matching this ${TEXT_HELP}`)
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (opts: SeriesOptionsCli) => {

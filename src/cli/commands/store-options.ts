@@ -25,9 +25,12 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option("--db <url>", DB_HELP);
 }
 
-/** The filter options as commander gives them: strings, and a flag for --directed. */
-export type FilterOptions = { [K in keyof z.input<typeof EventFilterSchema>]?: string } & {
+/** The filter options as commander gives them: strings, and flags for --directed and --no-statements. */
+export type FilterOptions = {
+  [K in Exclude<keyof z.input<typeof EventFilterSchema>, "directed" | "statements">]?: string;
+} & {
   directed?: boolean;
+  statements?: boolean;
 };
 
 /** The option a filter field comes from, for messages: limit -> --limit. */
@@ -46,6 +49,7 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
     .option("--dyad <A:B>", "events between A and B, either direction unless --directed")
     .option("--directed", "with --dyad: only events from A to B")
     .option("--root <NN>", "CAMEO root code, two digits (04 consult, 11 disapprove, ...)")
+    .option("--no-statements", "leave out public statements (CAMEO root 01)")
     .option("--code <code>", "CAMEO event code; also matches the codes under it (043 matches 0431)")
     .option(
       "--quad <1-4>",
