@@ -9,6 +9,7 @@ import type { Ontology } from "../knowledge/ontology.js";
 import { CUE_VERBS } from "../knowledge/speech.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import { layerOf } from "../nlp/clauses/query.js";
+import { partOf } from "../nlp/parts.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
@@ -603,6 +604,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           break;
         }
         const sentenceText = doc.text.slice(s.start, s.end);
+        const telegraphic = partOf(s) !== "body";
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
         const candidates = (anchor: Anchor): readonly Pattern[] => {
@@ -682,7 +684,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             date: firstDay(when?.date ?? doc.article.date),
             dateText: when?.dateText ?? null,
             place: options.where?.(doc, s.index, trigger[0], trigger[1]) ?? null,
-            evidence: { text: sentenceText, trigger: doc.text.slice(ts, te), start: ts, end: te, rule },
+            evidence: {
+              text: sentenceText,
+              trigger: doc.text.slice(ts, te),
+              start: ts,
+              end: te,
+              rule,
+              part: partOf(s),
+              repeats: null,
+            },
             confidence: Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100,
           });
         };
@@ -719,10 +729,22 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             /ed$/.test(t.lower) &&
             (prevT?.pos === "NOUN" || prevT?.pos === "PROPN") &&
             nextT?.pos !== "NOUN";
+          // Headlines and captions are telegraphic ("Iran's leader praises Pakistan PM"): the library tags a
+          // present tense after a noun as a plural noun, where the parser reads the verb.
+          const telegraphicVerb =
+            telegraphic &&
+            t.pos === "NOUN" &&
+            doc.parse?.upos[i] === "VERB" &&
+            /^VB[ZP]?$/.test(doc.parse.xpos[i]);
           let best: Match | null = null;
           for (const p of candidates(anchor)) {
             if (adjectival && !p.noun) continue;
-            if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
+            if (
+              p.noun
+                ? t.pos !== "NOUN" && t.pos !== "PROPN"
+                : t.pos !== "VERB" && !pastTense && !telegraphicVerb
+            )
+              continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
             // A match that left out a reciprocal "with {T}" counts one word less than the pattern has.

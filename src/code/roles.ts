@@ -5,6 +5,7 @@ import type { Actor, Argument, Clause, Doc, Mention, Modality } from "../core/ty
 import { actorKey, mentionOfHead } from "../extract/actors/actor.js";
 import { FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS } from "../nlp/clauses/index.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
+import { partOf } from "../nlp/parts.js";
 
 /** Verbs whose infinitive announces an act ("pledged to send"): the act is in the future. */
 const INTENT_VERBS = new Set([
@@ -145,7 +146,11 @@ export function modalityOf(doc: Doc, clause: Clause, trigger = -1): ModalityRead
     }
     // "a drive to convince", "wants Putin to attack": an infinitive no verb of intent or aspect governs is
     // only aimed at.
-    if (depth === 0 && marker === "to" && !read) hypothetical ??= "to";
+    // A headline's main clause "Russia to send troops" is the telegraphic future ("is to send").
+    if (depth === 0 && marker === "to" && !read) {
+      if (c.parent < 0 && partOf(doc.sentences[c.sentence]) === "headline") future ??= "to";
+      else hypothetical ??= "to";
+    }
     if (!governed || up === null) break;
     c = up;
   }
