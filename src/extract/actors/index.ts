@@ -10,7 +10,6 @@ import {
   holderOn,
   type Person,
   type Phrase,
-  type Role,
   termOn,
   wordKey,
 } from "../../knowledge/actors.js";
