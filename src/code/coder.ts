@@ -13,6 +13,7 @@ import { partOf } from "../nlp/parts.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
+import { abstractTarget, inProperName, namingConstruction } from "./figurative.js";
 import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
 import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
@@ -709,7 +710,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             anchors.get(t.lemma) ??
             (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
             inflectedAnchor(anchors, t);
-          if (!anchor || taken.has(i)) continue;
+          if (!anchor || taken.has(i) || inProperName(doc, i)) continue;
           // "the occupied territories": a participle used as an adjective is no act.
           const prevT = tokens[i - 1];
           const nextT = tokens[i + 1];
@@ -763,6 +764,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
           if (p.flags.has("void")) continue;
+          if (!p.noun && namingConstruction(doc, i)) continue;
           const clause = clauseOf(doc, i);
           const tc = triggerClause(doc, i);
           let sourceM: Mention | null;
@@ -825,6 +827,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             targetM = [];
           } else if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
+              if (abstractTarget(doc, best.targetFrom, best.targetTo)) continue;
               targetM = actorMentions(doc, best.targetFrom, best.targetTo).slice(0, 1);
               if (targetM.length === 0) {
                 // "rejected Israeli changes": the demonym is the actor the phrase is about.

@@ -31,11 +31,19 @@ test("the word lists are data: every list is in data/lexicon, written once (issu
 test("a broken word list is an error naming the file and line (issue 14, point 5)", () => {
   fails(
     { words: allLists("nonsense\tword\n"), speech, offices },
-    "words.tsv:27",
+    `words.tsv:${WORD_LISTS.length + 2}`,
     /unknown word list 'nonsense'/,
   );
-  fails({ words: allLists("locative\tx\n"), speech, offices }, "words.tsv:27", /'x' twice/);
-  fails({ words: allLists("locative\tIn\n"), speech, offices }, "words.tsv:27", /not a lower-case word/);
+  fails(
+    { words: allLists("locative\tx\n"), speech, offices },
+    `words.tsv:${WORD_LISTS.length + 2}`,
+    /'x' twice/,
+  );
+  fails(
+    { words: allLists("locative\tIn\n"), speech, offices },
+    `words.tsv:${WORD_LISTS.length + 2}`,
+    /not a lower-case word/,
+  );
   fails(
     { words: file("w.tsv", "list\tword\nlocative\tin\n"), speech, offices },
     "w.tsv",

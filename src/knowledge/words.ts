@@ -33,6 +33,8 @@ export const WORD_LISTS = [
   "refusing-verb",
   "express-cue",
   "praise-cue",
+  "labelling-verb",
+  "abstract-target",
 ] as const;
 export type WordList = (typeof WORD_LISTS)[number];
 
