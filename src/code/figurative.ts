@@ -75,8 +75,8 @@ export function namingConstruction(doc: Doc, verb: number): boolean {
 export function abstractTarget(doc: Doc, from: number, to: number): boolean {
   let k = from;
   while (k < to && ["DET", "ADJ", "NUM", "ADV"].includes(doc.tokens[k].pos)) k++;
+  if (k >= to || doc.tokens[k].pos !== "NOUN") return false;
   const head = doc.tokens[k];
-  if (!head || head.pos !== "NOUN") return false;
   const two = k + 1 < to ? `${head.lower} ${doc.tokens[k + 1].lower}` : "";
   return ABSTRACT.has(head.lemma) || ABSTRACT.has(head.lower) || ABSTRACT.has(two);
 }
