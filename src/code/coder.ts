@@ -14,6 +14,7 @@ import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
 import { abstractTarget, inProperName, namingConstruction } from "./figurative.js";
+import { telegraphicPredicate } from "./parts.js";
 import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
 import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
@@ -732,11 +733,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             nextT?.pos !== "NOUN";
           // Headlines and captions are telegraphic ("Iran's leader praises Pakistan PM"): the library tags a
           // present tense after a noun as a plural noun, where the parser reads the verb.
-          const telegraphicVerb =
-            telegraphic &&
-            t.pos === "NOUN" &&
-            doc.parse?.upos[i] === "VERB" &&
-            /^VB[ZP]?$/.test(doc.parse.xpos[i]);
+          const telegraphicVerb = telegraphic && telegraphicPredicate(doc, i);
           let best: Match | null = null;
           for (const p of candidates(anchor)) {
             if (adjectival && !p.noun) continue;

@@ -18,6 +18,7 @@ const knowledge = inlineKnowledge({
     163|slap tariff on {T}|
     190|strike {T}|
     150|send troop to {T}|
+    030|pledge aid to {T}|
   `),
   intent: {},
 });
@@ -92,4 +93,19 @@ test("only headlines and captions read the parser's verb over the library's plur
   const body = dyad.code({ id: "t", date: "2025-05-26", text: "Israel strikes Lebanon." });
   assert.deepEqual(headline.events.map(show), ["ISR>190>LBN:headline"]);
   assert.deepEqual(body.events.map(show), []);
+});
+
+test("a headline with no verb the library sees reads the noun after the opening name as its verb (issue 14)", () => {
+  const record = dyad.code({
+    id: "t",
+    date: "2025-05-26",
+    title: "Japan pledges aid to Philippines",
+    text: "No more.",
+  });
+  assert.deepEqual(record.events.map(show), ["JPN>030>PHL:headline"]);
+  // In the body the same words stay a noun phrase.
+  assert.deepEqual(
+    dyad.code({ id: "t", date: "2025-05-26", text: "Japan pledges aid to Philippines." }).events,
+    [],
+  );
 });

@@ -1,7 +1,8 @@
 // Headline and caption events beside the body's: the title coded as a headline, and which of them repeat a
 // body event. A headline restates the lead; counting both would double the event in series and eval.
-import type { Actor, Event } from "../core/types.js";
+import type { Actor, Doc, Event } from "../core/types.js";
 import { actorKey } from "../extract/actors/actor.js";
+import { partOf } from "../nlp/parts.js";
 
 function keys(actors: readonly Actor[]): Set<string> {
   return new Set(actors.map(actorKey));
@@ -46,4 +47,22 @@ export function titleEvents(articleId: string, events: readonly Event[]): Event[
 /** Whether an event counts in series, actor counts and eval: body events, and the others that repeat none. */
 export function counted(event: Event): boolean {
   return event.evidence.repeats === null;
+}
+
+/**
+ * A present tense in a headline or caption that the library tagged as a plural noun ("Iran's leader
+ * praises Pakistan PM", "Japan pledges aid to Philippines"): the parser's verb tag, or, when the library
+ * found no verb in the sentence at all, the first noun right after the name that opens it.
+ */
+export function telegraphicPredicate(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const s = doc.sentences[t.sentence];
+  if (partOf(s) === "body" || t.pos !== "NOUN") return false;
+  const parse = doc.parse;
+  if (parse?.upos[i] === "VERB" && /^VB[ZP]?$/.test(parse.xpos[i])) return true;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (doc.tokens[k].pos === "VERB") return false;
+  for (let k = s.tokenStart + 1; k < s.tokenEnd; k++) {
+    if (doc.tokens[k].pos === "NOUN" && doc.tokens[k - 1].pos === "PROPN") return k === i;
+  }
+  return false;
 }
