@@ -19,6 +19,7 @@ const knowledge = inlineKnowledge({
     190|strike {T}|
     150|send troop to {T}|
     030|pledge aid to {T}|
+    057|sign agreement|recip
   `),
   intent: {},
 });
@@ -108,4 +109,14 @@ test("a headline with no verb the library sees reads the noun after the opening 
     dyad.code({ id: "t", date: "2025-05-26", text: "Japan pledges aid to Philippines." }).events,
     [],
   );
+});
+
+test("a headline that opens with names joined by a comma has them as one compound actor (issue 14)", () => {
+  const record = dyad.code({
+    id: "t",
+    date: "2025-05-26",
+    title: "Iran, Pakistan sign five agreements",
+    text: "No more.",
+  });
+  assert.deepEqual(record.events.map(show), ["IRN+PAK>057>IRN+PAK:headline"]);
 });

@@ -15,6 +15,7 @@ import {
 } from "../../knowledge/actors.js";
 import { LEXICON, words } from "../../knowledge/words.js";
 import { CALENDAR_WORDS } from "../../nlp/calendar.js";
+import { partOf } from "../../nlp/parts.js";
 import type { Component } from "../../pipeline/index.js";
 
 /** Titles that name an office, with the roles that hold it (data/lexicon/offices.tsv). */
@@ -870,6 +871,15 @@ function titledCodedActors(c: Ctx, firstIndex: number): void {
   });
 }
 
+/**
+ * A headline joins the names that open it with a comma alone ("Iran, Pakistan sign five agreements",
+ * "Russia, Ukraine swap prisoners"): there the comma is "and".
+ */
+function headlineSubject(doc: Doc, first: Mention): boolean {
+  const s = doc.sentences[first.sentence];
+  return partOf(s) === "headline" && first.tokenStart === s.tokenStart;
+}
+
 function compounds(c: Ctx, firstIndex: number): void {
   if (c.mentions.length - firstIndex < 2) return;
   const tokens = c.doc.tokens;
@@ -908,9 +918,10 @@ function compounds(c: Ctx, firstIndex: number): void {
     }
     if (
       group.length > 1 &&
-      tokens
+      (tokens
         .slice(group[group.length - 2].tokenEnd, group[group.length - 1].tokenStart)
-        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g))))
+        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g)))) ||
+        headlineSubject(c.doc, group[0]))
     ) {
       const first = group[0];
       const last = group[group.length - 1];
