@@ -23,6 +23,14 @@ export function actorsLabel(actors: readonly Actor[]): string {
 }
 
 /** An event in a table cell: its code and name, and its modality unless it is asserted. */
-export function eventLabel(e: Pick<Event, "code" | "name" | "modality">): string {
-  return `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}`;
+/**
+ * Code and name, with the modality when it is not asserted, and where the sentence stands when it is not
+ * the body ("[headline]", "[caption, repeat]": a repeat of a body event, which counts leave out).
+ */
+export function eventLabel(
+  e: Pick<Event, "code" | "name" | "modality"> & { evidence?: Event["evidence"] },
+): string {
+  const part = e.evidence?.part ?? "body";
+  const where = part === "body" ? "" : ` [${part}${e.evidence?.repeats ? ", repeat" : ""}]`;
+  return `${e.code} ${e.name}${e.modality === "asserted" ? "" : ` (${e.modality})`}${where}`;
 }

@@ -9,9 +9,12 @@ import type { Ontology } from "../knowledge/ontology.js";
 import { CUE_VERBS } from "../knowledge/speech.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
 import { layerOf } from "../nlp/clauses/query.js";
+import { partOf } from "../nlp/parts.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
+import { abstractTarget, inProperName, namingConstruction } from "./figurative.js";
+import { telegraphicPredicate } from "./parts.js";
 import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
 import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
@@ -603,6 +606,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           break;
         }
         const sentenceText = doc.text.slice(s.start, s.end);
+        const telegraphic = partOf(s) !== "body";
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
         const candidates = (anchor: Anchor): readonly Pattern[] => {
@@ -682,7 +686,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             date: firstDay(when?.date ?? doc.article.date),
             dateText: when?.dateText ?? null,
             place: options.where?.(doc, s.index, trigger[0], trigger[1]) ?? null,
-            evidence: { text: sentenceText, trigger: doc.text.slice(ts, te), start: ts, end: te, rule },
+            evidence: {
+              text: sentenceText,
+              trigger: doc.text.slice(ts, te),
+              start: ts,
+              end: te,
+              rule,
+              part: partOf(s),
+              repeats: null,
+            },
             confidence: Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100,
           });
         };
@@ -699,7 +711,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             anchors.get(t.lemma) ??
             (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
             inflectedAnchor(anchors, t);
-          if (!anchor || taken.has(i)) continue;
+          if (!anchor || taken.has(i) || inProperName(doc, i)) continue;
           // "the occupied territories": a participle used as an adjective is no act.
           const prevT = tokens[i - 1];
           const nextT = tokens[i + 1];
@@ -719,10 +731,18 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             /ed$/.test(t.lower) &&
             (prevT?.pos === "NOUN" || prevT?.pos === "PROPN") &&
             nextT?.pos !== "NOUN";
+          // Headlines and captions are telegraphic ("Iran's leader praises Pakistan PM"): the library tags a
+          // present tense after a noun as a plural noun, where the parser reads the verb.
+          const telegraphicVerb = telegraphic && telegraphicPredicate(doc, i);
           let best: Match | null = null;
           for (const p of candidates(anchor)) {
             if (adjectival && !p.noun) continue;
-            if (p.noun ? t.pos !== "NOUN" && t.pos !== "PROPN" : t.pos !== "VERB" && !pastTense) continue;
+            if (
+              p.noun
+                ? t.pos !== "NOUN" && t.pos !== "PROPN"
+                : t.pos !== "VERB" && !pastTense && !telegraphicVerb
+            )
+              continue;
             const m = matchPattern(doc, p, i, s.tokenEnd);
             if (!m) continue;
             // A match that left out a reciprocal "with {T}" counts one word less than the pattern has.
@@ -741,6 +761,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
           if (p.flags.has("void")) continue;
+          if (!p.noun && namingConstruction(doc, i)) continue;
           const clause = clauseOf(doc, i);
           const tc = triggerClause(doc, i);
           let sourceM: Mention | null;
@@ -803,6 +824,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             targetM = [];
           } else if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
+              if (abstractTarget(doc, best.targetFrom, best.targetTo)) continue;
               targetM = actorMentions(doc, best.targetFrom, best.targetTo).slice(0, 1);
               if (targetM.length === 0) {
                 // "rejected Israeli changes": the demonym is the actor the phrase is about.

@@ -3,47 +3,20 @@
 // file only turns its tokens into the mentions and modalities the coder writes.
 import type { Actor, Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
 import { actorKey, mentionOfHead } from "../extract/actors/actor.js";
+import { words } from "../knowledge/words.js";
 import { FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS } from "../nlp/clauses/index.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
+import { partOf } from "../nlp/parts.js";
 
 /** Verbs whose infinitive announces an act ("pledged to send"): the act is in the future. */
-const INTENT_VERBS = new Set([
-  "pledge",
-  "vow",
-  "promise",
-  "plan",
-  "intend",
-  "threaten",
-  "prepare",
-  "aim",
-  "seek",
-  "hope",
-  "want",
-  "expect",
-  "decide",
-  "agree",
-  "offer",
-  "propose",
-  "undertake",
-]);
+const INTENT_VERBS: ReadonlySet<string> = words("intent-verb");
 /** Verbs of aspect: "continued to send" sends. */
-const ASPECTUAL = new Set(["continue", "begin", "start", "resume", "proceed", "keep", "manage", "go"]);
+const ASPECTUAL: ReadonlySet<string> = words("aspectual-verb");
 /** "is ready to send", "is scheduled to attend": an announced act. */
-const READY = new Set([
-  "ready",
-  "willing",
-  "prepared",
-  "determined",
-  "committed",
-  "set",
-  "due",
-  "poised",
-  "eager",
-  "keen",
-]);
+const READY: ReadonlySet<string> = words("ready");
 /** Verbs that deny the act of their complement ("refused to release", "refrained from attacking"). */
-const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
-const REFUSING = new Set(["refuse", "decline"]);
+const NEGATING_VERBS: ReadonlySet<string> = words("negating-verb");
+const REFUSING: ReadonlySet<string> = words("refusing-verb");
 
 const isActor = (m: Mention): boolean => !m.placeOnly && (m.referent !== null || m.members !== undefined);
 
@@ -145,7 +118,11 @@ export function modalityOf(doc: Doc, clause: Clause, trigger = -1): ModalityRead
     }
     // "a drive to convince", "wants Putin to attack": an infinitive no verb of intent or aspect governs is
     // only aimed at.
-    if (depth === 0 && marker === "to" && !read) hypothetical ??= "to";
+    // A headline's main clause "Russia to send troops" is the telegraphic future ("is to send").
+    if (depth === 0 && marker === "to" && !read) {
+      if (c.parent < 0 && partOf(doc.sentences[c.sentence]) === "headline") future ??= "to";
+      else hypothetical ??= "to";
+    }
     if (!governed || up === null) break;
     c = up;
   }

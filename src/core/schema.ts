@@ -38,7 +38,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const EventSchema = z.object({
   id: z.string().min(1),
-  sentence: z.number().int().positive(),
+  /** 0 for the title: a headline event of an article with a title field. */
+  sentence: z.number().int().nonnegative(),
   code: z.string().regex(/^\d{2,4}$/),
   root: z.string().regex(/^\d{2}$/),
   name: z.string().min(1),
@@ -57,6 +58,8 @@ export const EventSchema = z.object({
     start: offset,
     end: offset,
     rule: z.string().min(1),
+    part: z.enum(["body", "headline", "caption"]),
+    repeats: z.string().nullable(),
   }),
   confidence: z.number().min(0).max(1).nullable(),
 });

@@ -60,7 +60,15 @@ export interface Sentence {
   tokenStart: number;
   /** Last token index (exclusive). */
   tokenEnd: number;
+  /** Headline, photo caption or body (src/nlp/parts.ts); absent means body. */
+  part?: Part;
 }
+
+/**
+ * Where a sentence stands in the copy: the article's title or a headline line opening the text, a photo
+ * caption, or the body.
+ */
+export type Part = "body" | "headline" | "caption";
 
 /** A CAMEO-style actor as written in output records. */
 export interface Actor {
@@ -150,11 +158,21 @@ export interface Evidence {
   end: number;
   /** The lexicon entry or rule that produced the event. */
   rule: string;
+  /**
+   * Where the sentence stands: body, headline or caption. A headline event's offsets and text are the
+   * title's when the article has a title field (its sentence number is then 0).
+   */
+  part: Part;
+  /**
+   * For a headline or caption event, the id of the body event it repeats (same root, same actors), or
+   * null. Repeats are kept and shown, but not counted by series, actor counts and eval.
+   */
+  repeats: string | null;
 }
 
 export interface Event {
   id: string;
-  /** 1-based sentence number. */
+  /** 1-based sentence number; 0 for the article's title field (evidence.part "headline"). */
   sentence: number;
   code: string;
   root: string;

@@ -23,7 +23,7 @@ function event(source: Actor[], target: Actor[]): Event {
     date: "2025-05-26",
     dateText: null,
     place: null,
-    evidence: { text: "s", trigger: "met", start: 0, end: 3, rule: "r" },
+    evidence: { text: "s", trigger: "met", start: 0, end: 3, rule: "r", part: "body", repeats: null },
     confidence: null,
   };
 }

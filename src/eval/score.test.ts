@@ -59,7 +59,15 @@ function event(spec: EventSpec): Event {
     date: spec.date ?? "2025-05-26",
     dateText: null,
     place: null,
-    evidence: { text: "The sentence.", trigger: "met", start: 0, end: 3, rule: spec.rule ?? "test:rule" },
+    evidence: {
+      text: "The sentence.",
+      trigger: "met",
+      start: 0,
+      end: 3,
+      rule: spec.rule ?? "test:rule",
+      part: "body",
+      repeats: null,
+    },
     confidence: spec.confidence ?? null,
   };
 }

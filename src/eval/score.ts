@@ -293,7 +293,8 @@ export function scoreItem(
   const gold = statements ? annotated : withoutStatementsGold(annotated);
   const current = predicted.events
     .map((event, index) => ({ event, index }))
-    .filter(({ event }) => !UNCOUNTED_MODALITIES.has(event.modality));
+    // A headline or caption event that repeats a body event is that event reported again (docs/eval.md).
+    .filter(({ event }) => !UNCOUNTED_MODALITIES.has(event.modality) && event.evidence.repeats === null);
   const counted = statements ? current : current.filter(({ event }) => event.root !== STATEMENT_ROOT);
   const keepSelf = selfPairKeys(gold.events);
   const pairs = counted.flatMap(({ event, index }) => expandPairs(event, index, keepSelf));

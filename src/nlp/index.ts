@@ -3,6 +3,7 @@
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItemSentence } from "wink-nlp";
 import type { Article, Doc, Pos, Sentence, Token } from "../core/types.js";
+import { assignParts } from "./parts.js";
 
 type Wink = ReturnType<typeof winkNLP>;
 
@@ -192,7 +193,7 @@ function createNlp(nlp: Wink): Nlp {
         article,
         text,
         tokens,
-        sentences,
+        sentences: assignParts(text, tokens, sentences),
         mentions: [],
         dates: [],
         places: [],

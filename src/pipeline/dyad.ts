@@ -1,6 +1,7 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
 import { createCoderComponent } from "../code/coder.js";
+import { markRepeats, titleEvents } from "../code/parts.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
 import { createActorsComponent } from "../extract/actors/index.js";
@@ -78,12 +79,19 @@ export function createDyad(options: DyadOptions = {}): Dyad {
   );
   const ctx: RunContext = { knowledge };
   const analyse = (article: Article): Doc => pipeline.run(nlp.read(article), ctx);
+  // The title is coded as a text of its own, every sentence a headline: its offsets are the title's.
+  const analyseTitle = (article: Article): Doc | null => {
+    if (!article.title?.trim()) return null;
+    const doc = nlp.read({ ...article, text: article.title });
+    const sentences = doc.sentences.map((s) => ({ ...s, part: "headline" as const }));
+    return pipeline.run({ ...doc, sentences }, ctx);
+  };
   return {
     knowledge,
     pipeline,
     analyse,
     code(article: Article): CodedArticle {
-      return toRecord(analyse(article));
+      return toRecord(analyse(article), analyseTitle(article));
     },
     codeMany(articles: readonly Article[]): CodedOrFailed[] {
       const failure = (article: Article, e: unknown): CodedOrFailed => ({
@@ -106,7 +114,7 @@ export function createDyad(options: DyadOptions = {}): Dyad {
         const doc = analysed[next++];
         if (doc instanceof DyadError) return failure(articles[k], doc);
         try {
-          return { ok: true, record: toRecord(doc) };
+          return { ok: true, record: toRecord(doc, analyseTitle(articles[k])) };
         } catch (e) {
           return failure(articles[k], e);
         }
@@ -115,14 +123,19 @@ export function createDyad(options: DyadOptions = {}): Dyad {
   };
 }
 
-export function toRecord(doc: Doc): CodedArticle {
+/**
+ * The output record of a coded Doc; with the coded title, its events come first as headline events, and
+ * every headline or caption event that repeats a body event says so (src/code/parts.ts).
+ */
+export function toRecord(doc: Doc, title: Doc | null = null): CodedArticle {
   const a = doc.article;
+  const events = title ? [...titleEvents(a.id, title.events), ...doc.events] : doc.events;
   return {
     id: a.id,
     date: a.date,
     title: a.title ?? null,
     url: a.url ?? null,
-    events: doc.events,
+    events: events.some((e) => e.evidence.part !== "body") ? markRepeats(events) : events,
     quotes: doc.quotes,
     errors: doc.errors,
   };

@@ -8,6 +8,7 @@ import {
   articleA,
   articleB,
   articleC,
+  articleCaption,
   articleD,
   articleModal,
   articleReciprocal,
@@ -634,6 +635,32 @@ export function storeContract(
         const top = await store.topActors(50, { modality: "happened" });
         assert.equal(top.find((a) => a.code === "ISR")?.asSource, 0);
         assert.equal((await store.topActors(50)).find((a) => a.code === "ISR")?.asSource, 1);
+      });
+    });
+
+    it("keeps a caption event that repeats a body event, marked, and counts it once (issue 14)", async () => {
+      await using(async (store) => {
+        await store.write({ coded: [articleCaption()] });
+        const events = await store.events({ articleId: "fx-caption" });
+        assert.deepEqual(
+          events.map((e) => [e.evidence.part, e.evidence.repeats === null]),
+          [
+            ["body", true],
+            ["caption", false],
+          ],
+        );
+        assert.equal(events[1].evidence.repeats, events[0].id);
+        const series = await store.series({
+          dyad: { a: "IRN", b: "ISR" },
+          by: "month",
+          filter: { since: "2025-07-09" },
+        });
+        assert.deepEqual(
+          series.map((r) => [r.period, r.events]),
+          [["2025-07", 1]],
+        );
+        const top = await store.topActors(50, { since: "2025-07-09" });
+        assert.equal(top.find((a) => a.code === "IRN")?.events, 1);
       });
     });
 

@@ -1,6 +1,6 @@
 // Hand-built coded articles for the store and export tests: Iran, Pakistan and others meeting, praising and
 // criticising each other in May and June 2025. Offsets are computed from the texts, so they are always right.
-import type { Actor, Article, CodedArticle, Event, Modality, Place, Quote } from "../core/types.js";
+import type { Actor, Article, CodedArticle, Event, Modality, Part, Place, Quote } from "../core/types.js";
 import type { IngestItem, StoredEvent } from "./types.js";
 
 interface CameoFacts {
@@ -122,6 +122,10 @@ function actor(text: string, who: Who, words: string, nth = 0): Actor {
 interface EventSpec {
   code: string;
   trigger: string;
+  /** Where the sentence stands; body unless given. */
+  part?: Part;
+  /** The id of the body event a headline or caption event repeats. */
+  repeats?: string;
   /** Who, the words naming them, and which occurrence of those words (default the first). */
   source: Array<[Who, string, number?]>;
   target: Array<[Who, string, number?]>;
@@ -170,6 +174,8 @@ function event(article: Article, n: number, spec: EventSpec): Event {
       start: trigger.start,
       end: trigger.end,
       rule: `test.${spec.code}`,
+      part: spec.part ?? "body",
+      repeats: spec.repeats ?? null,
     },
     confidence: 0.9,
   };
@@ -443,6 +449,35 @@ export function articleModal(): IngestItem {
       modality: "future",
     },
   ]);
+}
+
+/**
+ * A photo caption that repeats the body's event (issue 14): both stored and listed, the caption's marked as
+ * a repeat, which series and actor counts leave out.
+ */
+export function articleCaption(): IngestItem {
+  const article: Article = {
+    id: "fx-caption",
+    date: "2025-07-09",
+    title: "Strike",
+    source: "Example Wire",
+    origin: "fixtures:caption",
+    text: "Iran struck Israel on Wednesday.\nFILE PHOTO: Iran struck Israel. REUTERS/Jane Doe",
+  };
+  const coded = item(article, [
+    { code: "190", trigger: "struck", source: [["iran", "Iran"]], target: [["israel", "Israel"]] },
+    {
+      code: "190",
+      trigger: "struck",
+      nth: 1,
+      source: [["iran", "Iran", 1]],
+      target: [["israel", "Israel", 1]],
+      part: "caption",
+    },
+  ]);
+  const [body, caption] = coded.record.events;
+  caption.evidence.repeats = body.id;
+  return coded;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Pure projections between the coder's records and the store's table rows, shared by every backend.
 import { createHash } from "node:crypto";
-import type { Actor, ArticleError, Event, Modality, Place, Quote } from "../core/types.js";
+import type { Actor, ArticleError, Event, Modality, Part, Place, Quote } from "../core/types.js";
 import { textHash } from "../ingest/parse.js";
 import type { ArticleRef, IngestItem, StoredEvent, StoredQuote } from "./types.js";
 
@@ -57,6 +57,10 @@ export interface EventRow {
   confidence: number | null;
   /** The evidence sentence when it differs from the sentence row (rare); null otherwise. */
   evidence_text: string | null;
+  /** body, headline or caption (Evidence.part). */
+  part: string;
+  /** The event_key of the body event a headline or caption event repeats, or null. */
+  repeats: string | null;
 }
 
 export type Role = "source" | "target";
@@ -156,6 +160,7 @@ export function recordHash(item: IngestItem): string {
     const v = e.evidence;
     out.push(e.id, e.sentence, e.code, e.root, e.name, e.quad, e.goldstein, e.plover.type, e.plover.mode);
     out.push(e.modality, e.date, e.dateText, v.text, v.trigger, v.start, v.end, v.rule, e.confidence);
+    out.push(v.part, v.repeats);
     out.push(e.source.length);
     for (const a of e.source) pushActor(out, a);
     out.push(e.target.length);
@@ -326,6 +331,8 @@ export function toRows(
       rule: e.evidence.rule,
       confidence: e.confidence,
       evidence_text: sentence.text === e.evidence.text ? null : e.evidence.text,
+      part: e.evidence.part,
+      repeats: e.evidence.repeats,
     });
     actors.push(...actorRows(n, "source", e.source), ...actorRows(n, "target", e.target));
     if (e.place) {
@@ -466,6 +473,8 @@ export function assembleEvents(
         start: row.trigger_start,
         end: row.trigger_end,
         rule: row.rule,
+        part: row.part as Part,
+        repeats: row.repeats,
       },
       confidence: row.confidence,
     };

@@ -166,7 +166,7 @@ function whereClause(conds: readonly string[]): string {
 function eventColumns(d: Dialect): string {
   return `e.id AS gid, e.n, e.event_key, e.sentence, e.code, e.base_code, e.root, e.name, e.quad, e.goldstein,
   e.plover_type, e.plover_mode, e.modality, e.date, e.date_text, e.trigger,
-  e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text,
+  e.trigger_start, e.trigger_end, e.rule, e.confidence, e.evidence_text, e.part, e.repeats,
   coalesce(s.text, substr(ar.text, s.start_char + 1, s.end_char - s.start_char)) AS sentence_text,
   ar.id AS article_id, ${d.dateText("ar.date")} AS article_date, ar.title, ar.url, ar.source, ar.coded_at`;
 }
@@ -226,6 +226,12 @@ export function quotesQuery(f: QuoteFilter, d: Dialect): Query {
   return { name: "quotes.list", sql, params: p.values };
 }
 
+/**
+ * Counts leave out a headline or caption event that repeats a body event of its article (the lead's event
+ * again in the title): it is one event, reported twice.
+ */
+const NOT_A_REPEAT = "e.repeats IS NULL";
+
 export function topActorsQuery(limit: number, f: EventFilter, d: Dialect): Query {
   const p = new Params(d);
   const conds = eventConditions(f, d, p);
@@ -234,7 +240,7 @@ export function topActorsQuery(limit: number, f: EventFilter, d: Dialect): Query
     count(DISTINCT CASE WHEN x.role = 'source' THEN x.event_id END) AS as_source,
     count(DISTINCT CASE WHEN x.role = 'target' THEN x.event_id END) AS as_target,
     count(DISTINCT e.article_id) AS articles
-    FROM event_actors x JOIN events e ON e.id = x.event_id ${whereClause(conds)}
+    FROM event_actors x JOIN events e ON e.id = x.event_id ${whereClause([...conds, NOT_A_REPEAT])}
     GROUP BY x.code, x.name ORDER BY events DESC, x.code, x.name LIMIT ${p.add(limit)}`;
   return { name: "actors.top", sql, params: p.values };
 }
@@ -258,7 +264,7 @@ export function seriesQuery(o: SeriesOptions, d: Dialect): Query {
   if (o.dyad) conds.push(dyadCondition(o.dyad.a, o.dyad.b, o.directed === true, d, p));
   else if (o.actor) conds.push(eventsWithActor(o.actor, null, d, p));
   else throw new DyadError("E_USAGE", "a series needs a dyad A:B or an actor");
-  conds.push(...eventConditions(o.filter ?? {}, d, p, { actors: false }));
+  conds.push(...eventConditions(o.filter ?? {}, d, p, { actors: false }), NOT_A_REPEAT);
   const period = d.period(o.by, "e.day");
   const quad = (n: number) => `sum(CASE WHEN e.quad = ${n} THEN 1 ELSE 0 END) AS q${n}`;
   const sql = `SELECT ${period} AS period, count(*) AS events, ${[1, 2, 3, 4].map(quad).join(", ")},

@@ -1,5 +1,6 @@
 // dyad article ID: one stored article with its events and quotes.
 import type { Command } from "commander";
+import type { Event } from "../../core/types.js";
 import { type StoredArticle, withStore } from "../../store/index.js";
 import { EXIT } from "../exit.js";
 import type { Io } from "../io.js";
@@ -7,6 +8,17 @@ import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import { addDbOption, parseFormat } from "./store-options.js";
 
 const FORMATS = ["text", "json"] as const;
+
+/**
+ * The sentence number, with the part for a headline or caption event ("title" for the title field) and
+ * "repeat" when it repeats a body event, which series and counts leave out.
+ */
+function sentenceLabel(e: Event): string {
+  const part = e.evidence.part;
+  if (part === "body") return String(e.sentence);
+  const where = e.sentence === 0 ? "title" : `${e.sentence} ${part}`;
+  return e.evidence.repeats ? `${where}, repeat` : where;
+}
 
 export function renderArticle(s: StoredArticle): string {
   const a = s.article;
@@ -22,7 +34,7 @@ export function renderArticle(s: StoredArticle): string {
     "",
   ];
   const events = s.record.events.map((e) => [
-    String(e.sentence),
+    sentenceLabel(e),
     e.date,
     actorsLabel(e.source),
     eventLabel(e),

@@ -4,9 +4,10 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { DyadError } from "../../core/errors.js";
 import { coverage } from "../../knowledge/coverage.js";
-import { DATA_DIR } from "../../knowledge/files.js";
+import { DATA_DIR, readDataFile } from "../../knowledge/files.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { mergePeople, parseWikidataPositions, WIKIDATA_QUERY } from "../../knowledge/wikidata.js";
+import { compileLexicon, LEXICON, type Lexicon, WORD_LISTS } from "../../knowledge/words.js";
 import { type Io, plural } from "../io.js";
 import { renderTable } from "../table.js";
 import { importPetrarch } from "./kb-petrarch.js";
@@ -54,7 +55,8 @@ export function registerKb(program: Command, io: Io): Command {
     .option("--date <YYYY-MM-DD>", "date for the heads-of-state count", new Date().toISOString().slice(0, 10))
     .action((opts: { data?: string; date: string }) => {
       const knowledge = loadKnowledge(opts.data);
-      const files = knowledge.files ?? [];
+      const lexicon = lexiconOf(opts.data);
+      const files = [...(knowledge.files ?? []), ...lexicon.files];
       io.out(`${plural(files.length, "data file")} read from ${opts.data ?? DATA_DIR}:\n`);
       for (const f of files) io.out(`  ${f}\n`);
       io.out("\n");
@@ -83,6 +85,15 @@ export function registerKb(program: Command, io: Io): Command {
             ["verb patterns", String(c.patterns)],
             ["evaluative words", String(c.evaluative)],
             ["discard phrases", String(c.discards)],
+            [
+              "word lists (lexicon/words.tsv), their words",
+              `${WORD_LISTS.length}, ${WORD_LISTS.reduce((n, w) => n + lexicon.lexicon.words[w].size, 0)}`,
+            ],
+            [
+              "speech verbs (lexicon/speech.tsv)",
+              String(new Set(Object.values(lexicon.lexicon.speech).flatMap((s) => [...s])).size),
+            ],
+            ["office titles (lexicon/offices.tsv)", String(lexicon.lexicon.offices.size)],
           ],
         ),
       );
@@ -154,4 +165,17 @@ export function registerKb(program: Command, io: Io): Command {
     .description("print the Wikidata SPARQL query whose JSON result `dyad kb import wikidata` reads")
     .action(() => io.out(`${WIKIDATA_QUERY}\n`));
   return kb;
+}
+
+/**
+ * The word lists `kb check` validates: the folder's own data/lexicon when it has one, else the bundled lists
+ * the analyses read (they are not taken from --kb folders: data/README.md, "lexicon/").
+ */
+function lexiconOf(dir: string | undefined): { lexicon: Lexicon; files: string[] } {
+  const names = ["words", "speech", "offices"] as const;
+  const from = dir !== undefined && existsSync(join(dir, "lexicon")) ? dir : DATA_DIR;
+  const read = names.map((n) => readDataFile(`lexicon/${n}.tsv`, from));
+  const lexicon =
+    from === DATA_DIR ? LEXICON : compileLexicon({ words: read[0], speech: read[1], offices: read[2] });
+  return { lexicon, files: read.map((f) => f.path ?? f.name) };
 }

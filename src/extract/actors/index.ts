@@ -10,126 +10,26 @@ import {
   holderOn,
   type Person,
   type Phrase,
-  type Role,
   termOn,
   wordKey,
 } from "../../knowledge/actors.js";
+import { LEXICON, words } from "../../knowledge/words.js";
 import { CALENDAR_WORDS } from "../../nlp/calendar.js";
+import { partOf } from "../../nlp/parts.js";
 import type { Component } from "../../pipeline/index.js";
 
-/** Titles that name an office, mapped to the roles that hold it (for "the Pakistani prime minister"). */
-const OFFICE_ROLES: Record<string, Role[]> = {
-  president: ["HOSG", "HOS"],
-  "prime minister": ["HOG"],
-  premier: ["HOG"],
-  chancellor: ["HOG"],
-  "supreme leader": ["LEADER"],
-  leader: ["LEADER", "HOSG", "HOG"],
-  "foreign minister": ["FM"],
-  "foreign secretary": ["FM"],
-  "secretary of state": ["FM"],
-  "defence minister": ["DEF"],
-  "defense minister": ["DEF"],
-  "defense secretary": ["DEF"],
-  "defence secretary": ["DEF"],
-  "army chief": ["MIL"],
-  king: ["HOS"],
-  emir: ["HOS"],
-  "vice president": ["VP"],
-  "opposition leader": ["OPP"],
-};
+/** Titles that name an office, with the roles that hold it (data/lexicon/offices.tsv). */
+const OFFICE_ROLES = LEXICON.offices;
 
-const HONORIFICS = new Set([
-  "ayatollah",
-  "seyyed",
-  "sayyed",
-  "sheikh",
-  "shaikh",
-  "hojatoleslam",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "sir",
-  "dame",
-  "lord",
-  "general",
-  "gen",
-  "colonel",
-  "col",
-  "field",
-  "marshal",
-  "admiral",
-  "prince",
-  "princess",
-  "king",
-  "queen",
-  "emir",
-  "crown",
-  "imam",
-  "mullah",
-  "president",
-  "minister",
-  "premier",
-  "chancellor",
-  "leader",
-  "chief",
-  "secretary",
-  "senator",
-  "rep",
-]);
+const HONORIFICS: ReadonlySet<string> = words("honorific");
 
-const LOCATIVE = new Set([
-  "in",
-  "at",
-  "near",
-  "inside",
-  "outside",
-  "across",
-  "throughout",
-  "around",
-  "across",
-]);
+const LOCATIVE: ReadonlySet<string> = words("locative");
 /** Nouns that name a kind of place before "of" and its name: "the city of Aleppo", "the republic of Nakhichevan". */
-const PLACE_NOUNS = new Set([
-  "city",
-  "town",
-  "village",
-  "capital",
-  "province",
-  "region",
-  "district",
-  "republic",
-  "port",
-  "island",
-  "enclave",
-  "territory",
-  "county",
-  "suburb",
-  "state",
-]);
+const PLACE_NOUNS: ReadonlySet<string> = words("place-noun");
 /** Collective nouns after an agent noun that keep it an actor: "opposition groups", "rebel leaders". */
-const GROUP_HEADS = new Set([
-  "group",
-  "member",
-  "leader",
-  "supporter",
-  "faction",
-  "force",
-  "unit",
-  "official",
-  "activist",
-]);
+const GROUP_HEADS: ReadonlySet<string> = words("group-head");
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
-const GROUP_WORDS = new Set([
-  "countries",
-  "nations",
-  "states",
-  "sides",
-  "neighbours",
-  "neighbors",
-  "governments",
-]);
+const GROUP_WORDS: ReadonlySet<string> = words("group-word");
 
 interface Raw {
   start: number;
@@ -654,7 +554,7 @@ function sentenceMentions(
         }
         const start = raw.start > sFrom && tokens[raw.start - 1].lower === "the" ? raw.start - 1 : raw.start;
         const phrase = ag.agent.phrase;
-        const roles = OFFICE_ROLES[phrase];
+        const roles = OFFICE_ROLES.get(phrase);
         if (roles && !ag.plural) {
           const holder = holderOn(kb, iso3, roles, date);
           if (holder) {
@@ -971,6 +871,15 @@ function titledCodedActors(c: Ctx, firstIndex: number): void {
   });
 }
 
+/**
+ * A headline joins the names that open it with a comma alone ("Iran, Pakistan sign five agreements",
+ * "Russia, Ukraine swap prisoners"): there the comma is "and".
+ */
+function headlineSubject(doc: Doc, first: Mention): boolean {
+  const s = doc.sentences[first.sentence];
+  return partOf(s) === "headline" && first.tokenStart === s.tokenStart;
+}
+
 function compounds(c: Ctx, firstIndex: number): void {
   if (c.mentions.length - firstIndex < 2) return;
   const tokens = c.doc.tokens;
@@ -1009,9 +918,10 @@ function compounds(c: Ctx, firstIndex: number): void {
     }
     if (
       group.length > 1 &&
-      tokens
+      (tokens
         .slice(group[group.length - 2].tokenEnd, group[group.length - 1].tokenStart)
-        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g))))
+        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g)))) ||
+        headlineSubject(c.doc, group[0]))
     ) {
       const first = group[0];
       const last = group[group.length - 1];
@@ -1254,7 +1164,7 @@ function coreference(c: Ctx): void {
     if (m.sentence !== lastSentence) lastSentence = m.sentence;
     if (m.kind === "agent" && m.referent && m.referent.country === null && m.members === undefined) {
       const phrase = m.text.replace(/^the\s+/i, "").toLowerCase();
-      const roles = OFFICE_ROLES[phrase];
+      const roles = OFFICE_ROLES.get(phrase);
       if (roles) {
         const holds = (p: Mention): boolean => {
           const office = p.referent?.id

@@ -3,6 +3,7 @@ import type { ParsedComponents, ParsedResult } from "chrono-node";
 // The English locale alone: the package's root module loads all of its 16 locales (about 85 ms more).
 import { casual } from "chrono-node/en";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
+import { words } from "../../knowledge/words.js";
 import { clauseIds } from "../../nlp/clauses/query.js";
 import {
   dayNumber,
@@ -116,50 +117,13 @@ export function datesInSentence(doc: Doc, sentence: Sentence, ref: Reference): D
 }
 
 /** Words that may open a date expression before a number ("on 9 June", "some 18 years ago"). */
-const DATE_LEADS = new Set([
-  "on",
-  "in",
-  "at",
-  "by",
-  "since",
-  "about",
-  "around",
-  "some",
-  "nearly",
-  "almost",
-  "over",
-  "until",
-  "from",
-  "the",
-  "late",
-  "early",
-  "mid",
-]);
+const DATE_LEADS: ReadonlySet<string> = words("date-lead");
 
 const VAGUE = /\b(past|recent|coming|last|next|few|several|many)\b.*\b(days|weeks|months|years|decades)$/i;
 const SMALL_UNITS = /\b(second|seconds|minute|minutes|moment|hour|hours)\b/i;
 const ANAPHORIC = /\b(after|later|before|earlier|following|previous|next day)$/i;
 const RELATIVE_WORDS = /\b(last|next|this|previous|coming|past)\b/i;
-const LOCATIVE_PREPS = new Set([
-  "in",
-  "since",
-  "by",
-  "until",
-  "till",
-  "through",
-  "during",
-  "from",
-  "to",
-  "of",
-  "before",
-  "after",
-  "early",
-  "late",
-  "mid",
-  "between",
-  "and",
-  "throughout",
-]);
+const LOCATIVE_PREPS: ReadonlySet<string> = words("date-preposition");
 
 function fromChrono(
   doc: Doc,
@@ -388,23 +352,10 @@ export function tokenAt(doc: Doc, sentence: Sentence, charStart: number): number
   return sentence.tokenEnd - 1;
 }
 
-const FUTURE_AUX = new Set(["will", "shall", "'ll", "wo", "would"]);
-const FUTURE_ADJ = new Set(["next", "upcoming", "coming"]);
-const FUTURE_BEFORE_TO = new Set([
-  "due",
-  "set",
-  "expected",
-  "scheduled",
-  "slated",
-  "poised",
-  "going",
-  "plan",
-  "plans",
-  "planned",
-  "planning",
-  "intends",
-  "intend",
-]);
+/** The future modals, and "would": a future seen from the past ("said it would visit next week"). */
+const FUTURE_AUX: ReadonlySet<string> = new Set([...words("future-modal"), "would"]);
+const FUTURE_ADJ: ReadonlySet<string> = words("future-adjective");
+const FUTURE_BEFORE_TO: ReadonlySet<string> = words("future-before-to");
 
 /** Whether the clause holding a token speaks of the future: will, to be, next, is due to, plans to ... */
 export function futureContext(doc: Doc, sentence: Sentence, ids: Int32Array, token: number): boolean {

@@ -3,114 +3,19 @@
 
 import { spansWithin } from "../../core/spans.js";
 import type { Doc, Place, PlaceMention, Sentence, Token } from "../../core/types.js";
+import { words } from "../../knowledge/words.js";
 import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
 import { sentenceOf } from "../dates/index.js";
 
 /** Prepositions that say where something happens. "to", "from" and "into" give a destination or origin. */
-const LOCATIVE = new Set([
-  "in",
-  "at",
-  "near",
-  "outside",
-  "inside",
-  "around",
-  "across",
-  "throughout",
-  "within",
-  "along",
-  "off",
-]);
+const LOCATIVE: ReadonlySet<string> = words("locative");
 /** "north of Kyiv", "on the outskirts of Kherson", "off the coast of Yemen". */
-const RELATIVE_POSITION = new Set([
-  "north",
-  "south",
-  "east",
-  "west",
-  "northeast",
-  "northwest",
-  "southeast",
-  "southwest",
-  "outskirts",
-  "suburbs",
-  "coast",
-  "vicinity",
-  "heart",
-  "centre",
-  "center",
-]);
+const RELATIVE_POSITION: ReadonlySet<string> = words("relative-position");
 /** Nouns that name what kind of place follows or precedes: "the city of Kherson", "Borno state". */
-const PLACE_TYPES = new Set([
-  "city",
-  "town",
-  "village",
-  "province",
-  "state",
-  "region",
-  "district",
-  "county",
-  "capital",
-  "port",
-  "area",
-  "governorate",
-  "camp",
-  "neighbourhood",
-  "neighborhood",
-  "enclave",
-  "territory",
-  "strip",
-  "oblast",
-  "island",
-]);
+const PLACE_TYPES: ReadonlySet<string> = words("place-type");
 /** Heads whose place belongs to them, not to the event: "the situation in Gaza", "the crimes ... in Gaza". */
-const PASSING_HEADS = new Set([
-  "situation",
-  "crisis",
-  "crime",
-  "war",
-  "conflict",
-  "issue",
-  "question",
-  "regime",
-  "development",
-  "event",
-  "policy",
-  "role",
-  "presence",
-  "position",
-  "stance",
-  "plight",
-  "condition",
-  "tension",
-  "occupation",
-  "aggression",
-  "atrocity",
-  "genocide",
-  "cause",
-  "struggle",
-  "future",
-  "interest",
-  "affair",
-  "problem",
-  "matter",
-  "peace",
-  "security",
-  "stability",
-  "escalation",
-  "violence",
-  "catastrophe",
-  "massacre",
-  "attack",
-  "strike",
-  "bombing",
-  "killing",
-  "offensive",
-  "operation",
-  "fighting",
-  "election",
-  "protest",
-  "embassy",
-]);
-const BORDERS = new Set(["border", "frontier", "boundary", "frontline", "front"]);
+const PASSING_HEADS: ReadonlySet<string> = words("passing-head");
+const BORDERS: ReadonlySet<string> = words("border");
 const NP_INNER = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ"]);
 
 /**

@@ -2,6 +2,7 @@
 // by the countries the article names.
 
 import type { Doc, PlaceMention, Token } from "../../core/types.js";
+import { words } from "../../knowledge/words.js";
 import { CALENDAR_WORDS } from "../../nlp/calendar.js";
 import { type Gazetteer, type GazetteerEntry, normalizeName, rank } from "./gazetteer.js";
 
@@ -38,26 +39,7 @@ const PARTIAL_MIN_POPULATION = 1_000_000;
  */
 const FREE_MIN_POPULATION = 1_000_000;
 /** Words before a place name that make it one. */
-const PLACE_CONTEXT = new Set([
-  "in",
-  "at",
-  "near",
-  "from",
-  "to",
-  "into",
-  "outside",
-  "inside",
-  "across",
-  "around",
-  "throughout",
-  "within",
-  "along",
-  "toward",
-  "towards",
-  "via",
-  "of",
-  "between",
-]);
+const PLACE_CONTEXT: ReadonlySet<string> = words("place-context");
 
 /** What scanning needs of a name as written: its gazetteer candidates and the country it is the demonym of. */
 interface Known {

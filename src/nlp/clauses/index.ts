@@ -11,26 +11,15 @@ import type {
   Oblique,
   Parse,
 } from "../../core/types.js";
+import { words } from "../../knowledge/words.js";
 import type { Component } from "../../pipeline/index.js";
 
 /** Negators, future and hypothetical modals: the coder reads a stray verb group with the same words. */
-export const NEGATORS = new Set(["not", "n't", "never", "nt"]);
-export const FUTURE_MODALS = new Set(["will", "shall", "'ll", "wo", "’ll"]);
-export const HYPOTHETICAL_MODALS = new Set([
-  "would",
-  "'d",
-  "’d",
-  "could",
-  "might",
-  "may",
-  "can",
-  "ca",
-  "should",
-  "must",
-  "ought",
-]);
+export const NEGATORS: ReadonlySet<string> = words("negator");
+export const FUTURE_MODALS: ReadonlySet<string> = words("future-modal");
+export const HYPOTHETICAL_MODALS: ReadonlySet<string> = words("hypothetical-modal");
 /** Markers of a condition: the clause they open is only supposed. */
-const CONDITIONAL = new Set(["if", "unless"]);
+const CONDITIONAL: ReadonlySet<string> = words("conditional");
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"]);
 /** Relations that make their dependent the predicate of a clause of its own. */
 const CLAUSAL: ReadonlyMap<string, ClauseRelation> = new Map([

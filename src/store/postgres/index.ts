@@ -140,6 +140,8 @@ const COLS = {
     ["rule", "text"],
     ["confidence", "float8"],
     ["evidence_text", "text"],
+    ["part", "text"],
+    ["repeats", "text"],
   ],
   event_actors: [
     ["event_id", "int8"],

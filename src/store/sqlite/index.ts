@@ -124,6 +124,8 @@ const WRITE_SQL = {
     "rule",
     "confidence",
     "evidence_text",
+    "part",
+    "repeats",
   ]),
   "actors.insert": insertSql("event_actors", [
     "event_id",
@@ -447,6 +449,8 @@ export class SqliteStore implements Store {
             e.rule,
             e.confidence,
             e.evidence_text,
+            e.part,
+            e.repeats,
           );
           gids[e.n] = Number(info.lastInsertRowid);
         }

@@ -40,7 +40,9 @@ function writeVersion1(path: string, items: readonly IngestItem[]): void {
       insert("sentences", { ...s, text });
     }
     const gids: number[] = [];
-    for (const e of rows.events) gids[e.n] = Number(insert("events", e).lastInsertRowid);
+    // part and repeats came with migration 5 (issue 14): a version-1 row has neither.
+    for (const { part: _part, repeats: _repeats, ...e } of rows.events)
+      gids[e.n] = Number(insert("events", e).lastInsertRowid);
     for (const { event_n, ...a } of rows.actors) insert("event_actors", { ...a, event_id: gids[event_n] });
     for (const { event_n, ...p } of rows.places) insert("places", { ...p, event_id: gids[event_n] });
     for (const q of rows.quotes) insert("quotes", q);
@@ -82,7 +84,7 @@ describe("sqlite store", () => {
     const oldPath = join(dir, "version1.db");
     writeVersion1(oldPath, items);
     const migrated = openSqliteStore(oldPath);
-    assert.deepEqual(await migrated.migrations(), [1, 2, 3, 4]);
+    assert.deepEqual(await migrated.migrations(), [1, 2, 3, 4, 5]);
     const fresh = openSqliteStore(join(dir, "fresh.db"));
     await fresh.write({ coded: items });
     assert.deepEqual(await contents(migrated), await contents(fresh));

@@ -84,7 +84,7 @@ export async function articleView(root, { arg, params }) {
         h(
           "tr",
           { class: e.id === selected ? "selected" : "", dataset: { event: e.id } },
-          h("td", {}, e.sentence),
+          h("td", {}, partLabel(e)),
           h("td", {}, actorsLabel(e.source)),
           h("td", {}, e.code),
           h("td", {}, e.name),
@@ -126,4 +126,12 @@ export async function articleView(root, { arg, params }) {
     quotes,
   );
   root.querySelector(".selected")?.scrollIntoView({ block: "center" });
+}
+
+/** The sentence number, and for a headline or caption event its part (and whether it repeats the body). */
+function partLabel(e) {
+  const part = e.evidence.part ?? "body";
+  if (part === "body") return String(e.sentence);
+  const where = e.sentence === 0 ? part : `${e.sentence} ${part}`;
+  return e.evidence.repeats ? `${where} (repeat)` : where;
 }
