@@ -12,7 +12,15 @@ import { layerOf } from "../nlp/clauses/query.js";
 import type { Component } from "../pipeline/index.js";
 import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
-import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
+import {
+  dropSelf,
+  known,
+  modalityOf,
+  nominalAuthor,
+  passiveRoles,
+  subjectActor,
+  triggerClause,
+} from "./roles.js";
 import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
 export interface CoderOptions {
@@ -220,6 +228,10 @@ function nominalSource(
   triggers: ReadonlySet<number>,
 ): { source: Mention | null; rule: string } {
   const tokens = doc.tokens;
+  const pattern = new Set<number>();
+  for (let k = m.anchor; k < m.end; k++) pattern.add(k);
+  const author = nominalAuthor(doc, m.anchor, pattern);
+  if (author) return { source: author, rule: "possessor or modifier in the parse" };
   // A demonym modifying the noun: "Israeli tank shelling", "a Russian air strike".
   const near = Math.max(clauseStart, m.anchor - 4);
   // A mention ending at k + 1 starts at most a sentence before it.
@@ -753,12 +765,17 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             sourceM = ns.source;
             rule += ` (source: ${ns.rule})`;
           } else if (passive) {
+            // The parse's agent phrase ("killed by Israeli strikes": the strikes' author), else the first
+            // actor after a "by" in the clause.
+            const roles = passiveRoles(doc, tc, i);
             let by = tokens[best.end]?.lower === "by" ? best.end : -1;
             for (let k = i + 1; by === -1 && k < clause.end; k++) if (tokens[k].lower === "by") by = k;
-            sourceM = by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null;
-            const subj = subjectOf(doc, i, clause.start);
+            sourceM =
+              roles.agent ??
+              (by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null);
+            const subj = roles.patient ?? subjectOf(doc, i, clause.start);
             if (subj) targetM = [subj];
-            rule += " (passive)";
+            rule += roles.agent ? " (passive, agent from the parse)" : " (passive)";
           } else {
             // Coordinated verbs share their subject: "X kidnapped Y and exploded Z" — Z's bomber is X, not Y.
             const prev = tokens[i - 1]?.pos === "ADV" ? tokens[i - 2] : tokens[i - 1];

@@ -187,3 +187,71 @@ export function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean)
 export function known(actors: Actor[]): boolean {
   return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
 }
+
+/**
+ * The roles of a passive trigger as the parse gives them: the agent of its "by" phrase (an event noun
+ * standing for its author: "killed by Israeli air strikes" is Israel's act) and its passive subject. Either
+ * is null when the parse names no actor there, and the coder falls back to word order.
+ */
+export function passiveRoles(
+  doc: Doc,
+  clause: Clause | null,
+  trigger: number,
+): { agent: Mention | null; patient: Mention | null } {
+  if (!clause || clause.predicate !== trigger || clause.voice !== "passive")
+    return { agent: null, patient: null };
+  const by = clause.obliques.find((o) => o.agent);
+  const agent = by ? actorOf(doc, by) : null;
+  const patient = clause.subject?.via === "own" ? actorOf(doc, clause.subject) : null;
+  return { agent, patient };
+}
+
+/** The mention that holds token i and names an actor, a demonym included ("Israeli"); null for a place. */
+function actorHolding(doc: Doc, i: number): Mention | null {
+  let best: Mention | null = null;
+  for (const m of doc.mentions) {
+    if (m.tokenStart > i || m.tokenEnd <= i || m.placeOnly) continue;
+    if (m.referent === null && m.members === undefined) continue;
+    if (!best || m.tokenEnd - m.tokenStart > best.tokenEnd - best.tokenStart) best = m;
+  }
+  return best;
+}
+
+/** Relations that put a word inside the name of the event noun it modifies ("air" in "air strikes"). */
+const EVENT_NOUN_PARTS = new Set(["compound", "amod"]);
+
+/**
+ * The head noun of a nominal trigger: the trigger itself, or the noun it is a part of ("air strikes": the
+ * trigger "air" hangs on "strikes").
+ */
+export function eventNoun(doc: Doc, trigger: number): number {
+  const parse = doc.parse;
+  if (!parse) return trigger;
+  let h = trigger;
+  for (let k = 0; k < 3 && EVENT_NOUN_PARTS.has(parse.deprel[h]) && parse.head[h] > h; k++) h = parse.head[h];
+  return h;
+}
+
+/**
+ * The author of a nominal event as the parse gives it: its possessor ("Japan's aid"), or an actor among
+ * the words before it in its own phrase ("Israeli strikes", "US air strikes"). Null when the noun has
+ * neither; an "of" phrase is not read, as it names what the act is done to ("the invasion of Ukraine").
+ */
+export function nominalAuthor(doc: Doc, trigger: number, exclude: ReadonlySet<number>): Mention | null {
+  const head = eventNoun(doc, trigger);
+  const layer = layerOf(doc);
+  const k = layer.nominalOf[head];
+  if (k < 0) return null;
+  const frame = layer.nominals[k];
+  if (frame.possessor >= 0) {
+    const owner = actorHolding(doc, frame.possessor);
+    if (owner) return owner;
+  }
+  for (let j = frame.modifiers.length - 1; j >= 0; j--) {
+    const d = frame.modifiers[j];
+    if (exclude.has(d)) continue;
+    const m = actorHolding(doc, d);
+    if (m) return m;
+  }
+  return null;
+}
