@@ -17,6 +17,7 @@ import {
   known,
   modalityOf,
   nominalAuthor,
+  otherAgents,
   passiveRoles,
   subjectActor,
   triggerClause,
@@ -852,7 +853,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               let objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
               // "..., a senior official said": the speaker of a trailing attribution is no object.
               if (p.flags.has("form")) objectEnd = trailingAttribution(doc, best.end, objectEnd);
-              const after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
+              let after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
                 (x) =>
                   !p.flags.has("recip") ||
                   !(
@@ -860,6 +861,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                     tokens.slice(x.tokenStart, x.tokenEnd).some((tk) => words.has(tk.lemma))
                   ),
               );
+              // "agreed to a ceasefire brokered by Qatar": the agent of another verb is no party to this act.
+              const agents = otherAgents(doc, s.index, tc);
+              if (agents.length > 0) {
+                after = after.filter(
+                  (x) => !agents.some(([from, to]) => x.tokenStart >= from && x.tokenStart < to),
+                );
+              }
               const own = new Set(sourceM ? actorsOf(doc, sourceM).map(actorKey) : []);
               const foreign = after.filter((x) => !actorsOf(doc, x).every((a) => own.has(actorKey(a))));
               targetM = (foreign.length ? foreign : after).slice(0, 1);

@@ -255,3 +255,30 @@ export function nominalAuthor(doc: Doc, trigger: number, exclude: ReadonlySet<nu
   }
   return null;
 }
+
+/**
+ * The token ranges of the "by" agents of the sentence's other predicates ("a ceasefire brokered by Qatar"):
+ * a mediator or author named there does not take part in the trigger's own act.
+ */
+export function otherAgents(doc: Doc, sentence: number, own: Clause | null): [number, number][] {
+  const layer = layerOf(doc);
+  const out: [number, number][] = [];
+  for (const c of layer.list) {
+    if (c.sentence !== sentence || c === own) continue;
+    for (const o of c.obliques) {
+      if (o.agent) out.push([layer.subtreeStart[o.head], layer.subtreeEnd[o.head]]);
+    }
+    // "agreed to a ceasefire, and the government approved the deal": a predicate coordinated with the
+    // trigger's, after it and with a subject of its own, has its own parties. (One that shares the subject
+    // goes on with the same actor's dealings: "would respect the truce but accused Cambodia".)
+    if (
+      own &&
+      c.parent === own.index &&
+      c.predicate > own.predicate &&
+      (c.relation === "parataxis" || (c.relation === "conj" && c.subject?.via === "own"))
+    ) {
+      out.push([c.start, c.end]);
+    }
+  }
+  return out;
+}
