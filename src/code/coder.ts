@@ -408,6 +408,9 @@ function inModifierClause(doc: Doc, clause: Clause): boolean {
   return c.relation === "acl" || c.relation === "acl:relcl" || c.relation === "advcl";
 }
 
+/** Roots of cooperation, whose act between parties named together and no one else is mutual. */
+const MUTUAL_ROOTS = new Set(["03", "04", "05", "06", "08"]);
+
 /** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
 const LOCATIVE_TARGET_ROOTS = new Set(["02", "10", "13", "14", "15", "17", "18", "19", "20"]);
 
@@ -917,9 +920,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             // The parties are the subject's members, each the other's target.
             if (sources.length < 2) continue;
             targets = [...sources];
-          } else if (p.flags.has("recip") && targets.length === 0 && sources.length > 1)
+          } else if (
+            targets.length === 0 &&
+            sources.length > 1 &&
+            (p.flags.has("recip") || (MUTUAL_ROOTS.has(p.code.slice(0, 2)) && !p.flags.has("intrans")))
+          ) {
+            // "Israel and Hamas agreed to a ceasefire": parties named together in a cooperative act with no
+            // one else named act towards each other.
             targets = [...sources];
-          else targets = dropSelf(targets, sources, p.flags.has("self"));
+          } else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
           const vm = p.noun || !tc ? null : modalityOf(doc, tc, i);
           let modality: Modality = vm ? vm.modality : "asserted";
