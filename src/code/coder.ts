@@ -18,6 +18,7 @@ import {
   modalityOf,
   nominalAuthor,
   otherAgents,
+  ownSubjectActor,
   passiveRoles,
   subjectActor,
   triggerClause,
@@ -406,6 +407,26 @@ function inModifierClause(doc: Doc, clause: Clause): boolean {
   let c = clause;
   while ((c.relation === "xcomp" || c.relation === "conj") && c.parent >= 0) c = list[c.parent];
   return c.relation === "acl" || c.relation === "acl:relcl" || c.relation === "advcl";
+}
+
+/**
+ * The parse's own subject against word order's: word order's stands when it lies in the subject's own
+ * phrase outside any clause there ("Albanians in south Serbia": the place names whose people they are);
+ * the parse's when word order took an actor from another phrase or from a relative clause ("Russia, which
+ * invaded Ukraine, attacked").
+ */
+function preferOwn(
+  doc: Doc,
+  own: Mention | null,
+  clause: Clause | null,
+  byOrder: Mention | null,
+): Mention | null {
+  if (!own || !clause?.subject) return byOrder;
+  if (!byOrder || byOrder === own) return own;
+  const layer = layerOf(doc);
+  const head = clause.subject.head;
+  const inside = byOrder.tokenStart >= layer.subtreeStart[head] && byOrder.tokenEnd <= layer.subtreeEnd[head];
+  return inside && layer.clauseOf[byOrder.tokenStart] === layer.clauseOf[head] ? byOrder : own;
 }
 
 /** Roots of cooperation, whose act between parties named together and no one else is mutual. */
@@ -806,7 +827,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               (tc.subject.via !== "own" || UNRESOLVED_PRONOUNS.has(tokens[tc.subject.head].lower))
                 ? subjectActor(doc, tc)
                 : null;
-            sourceM = layered ?? shared ?? subjectOf(doc, i, clause.start);
+            // A placed actor the parse gives as the verb's own subject, in a main or complement clause.
+            const own =
+              layered === null && tc !== null && tc.predicate === i && !inModifierClause(doc, tc)
+                ? ownSubjectActor(doc, tc)
+                : null;
+            sourceM =
+              layered ??
+              (own
+                ? preferOwn(doc, own, tc, subjectOf(doc, i, clause.start))
+                : (shared ?? subjectOf(doc, i, clause.start)));
             if (!sourceM && prev && (prev.lower === "and" || prev.text === ",")) {
               for (let k = i - 2; k >= s.tokenStart; k--) {
                 if (tokens[k].pos === "VERB") {

@@ -2,7 +2,7 @@
 // the layer fills by grammar (a shared, controlled or reported subject). The layer says who did what; this
 // file only turns its tokens into the mentions and modalities the coder writes.
 import type { Actor, Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
-import { actorKey, mentionOfHead } from "../extract/actors/actor.js";
+import { actorKey, actorsOf, mentionOfHead } from "../extract/actors/actor.js";
 import { FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS } from "../nlp/clauses/index.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
 
@@ -281,4 +281,25 @@ export function otherAgents(doc: Doc, sentence: number, own: Clause | null): [nu
     }
   }
   return out;
+}
+
+/**
+ * The actor a clause's own subject names, when the parse gives one that is placed ("The International
+ * Labour Office (ILO) reiterated": the apposition names it when the head's own words do not). Null when
+ * the subject names no placed actor: the coder then reads word order.
+ */
+export function ownSubjectActor(doc: Doc, clause: Clause): Mention | null {
+  const subject = clause.subject;
+  if (!subject || subject.via !== "own") return null;
+  const m = actorOf(doc, subject);
+  if (m && known(actorsOf(doc, m))) return m;
+  const parse = doc.parse;
+  if (!parse) return null;
+  const layer = layerOf(doc);
+  for (let d = subject.head + 1; d < layer.subtreeEnd[subject.head]; d++) {
+    if (parse.head[d] !== subject.head || parse.deprel[d] !== "appos") continue;
+    const a = mentionOfHead(doc, d, isActor);
+    if (a && known(actorsOf(doc, a))) return a;
+  }
+  return null;
 }
