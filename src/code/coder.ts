@@ -20,6 +20,7 @@ import {
   otherAgents,
   ownSubjectActor,
   passiveRoles,
+  relativeSubject,
   subjectActor,
   triggerClause,
 } from "./roles.js";
@@ -827,6 +828,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               (tc.subject.via !== "own" || UNRESOLVED_PRONOUNS.has(tokens[tc.subject.head].lower))
                 ? subjectActor(doc, tc)
                 : null;
+            // "Hamas, which attacked Israel": a relative clause's subject is its antecedent, when the parse
+            // marks it with a relative pronoun.
+            const relative = tc !== null && tc.predicate === i ? relativeSubject(doc, tc) : null;
             // A placed actor the parse gives as the verb's own subject, in a main or complement clause.
             const own =
               layered === null && tc !== null && tc.predicate === i && !inModifierClause(doc, tc)
@@ -834,6 +838,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 : null;
             sourceM =
               layered ??
+              relative ??
               (own
                 ? preferOwn(doc, own, tc, subjectOf(doc, i, clause.start))
                 : (shared ?? subjectOf(doc, i, clause.start)));

@@ -303,3 +303,25 @@ export function ownSubjectActor(doc: Doc, clause: Clause): Mention | null {
   }
   return null;
 }
+
+const RELATIVE_WORDS = new Set(["who", "which", "that"]);
+
+/**
+ * The antecedent of a relative clause as its subject ("Hamas, which attacked Israel", "the rebels who
+ * kidnapped"), when the clause opens with a relative pronoun right after it: a placed actor or null.
+ */
+export function relativeSubject(doc: Doc, clause: Clause): Mention | null {
+  if (clause.relation !== "acl:relcl" || clause.subject?.via !== "antecedent") return null;
+  const tokens = doc.tokens;
+  let k = clause.start;
+  while (k < clause.predicate && !RELATIVE_WORDS.has(tokens[k].lower)) k++;
+  if (k >= clause.predicate) return null;
+  // The pronoun is the subject only when no other noun stands between it and the verb ("which Israel
+  // attacked" has Israel as its subject).
+  for (let j = k + 1; j < clause.predicate; j++)
+    if (tokens[j].pos === "NOUN" || tokens[j].pos === "PROPN" || tokens[j].pos === "PRON") return null;
+  // A generic agent ("the militant group that has seized") often takes its country from the article alone:
+  // only a named antecedent is trusted.
+  const m = actorOf(doc, clause.subject);
+  return m && m.kind !== "agent" && known(actorsOf(doc, m)) ? m : null;
+}
