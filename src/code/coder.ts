@@ -14,6 +14,7 @@ import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./cla
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
 import {
   dropSelf,
+  eventNoun,
   known,
   modalityOf,
   nominalAuthor,
@@ -727,6 +728,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
 
         // 1. Lexicon patterns.
         const taken = new Set<number>();
+        // The head nouns of nominal events coded in this sentence ("strikes" in "US air strikes on Yemen").
+        const codedNouns = new Set<number>();
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           const t = tokens[i];
           // Every pattern is a verb or a noun pattern: other tags never match (a past tense read as a noun
@@ -781,6 +784,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("void")) continue;
           const clause = clauseOf(doc, i);
           const tc = triggerClause(doc, i);
+          // "US air strikes on Yemen killed 31 people": the strikes, coded as an event of their own, are the
+          // act; the killing is their outcome, whose victims the strikes' target already names.
+          if (
+            !p.noun &&
+            tc?.predicate === i &&
+            tc.subject?.via === "own" &&
+            codedNouns.has(tc.subject.head)
+          ) {
+            continue;
+          }
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
           let sharedSubject = false;
@@ -1014,6 +1027,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             orgTarget: targets.some((a) => a.org !== null),
           });
           add(code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence, reported);
+          if (p.noun) codedNouns.add(eventNoun(doc, best.anchor));
           if (p.reverse && targets.length > 0) {
             // "left for Minas Tirith" [032:033]: the visit implies the host's event in the other direction.
             add(
