@@ -971,7 +971,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           } else if (
             targets.length === 0 &&
             sources.length > 1 &&
-            (p.flags.has("recip") || (MUTUAL_ROOTS.has(p.code.slice(0, 2)) && !p.flags.has("intrans")))
+            (p.flags.has("recip") ||
+              (MUTUAL_ROOTS.has(p.code.slice(0, 2)) && !p.flags.has("intrans") && !passive))
           ) {
             // "Israel and Hamas agreed to a ceasefire": parties named together in a cooperative act with no
             // one else named act towards each other.
