@@ -13,6 +13,7 @@ const knowledge = inlineKnowledge({
     190|attack {T}|self
     190|kill {T}|self
     190|~strike on/against {T}|self
+    195|~air raid on {T}|self
     030|agree to cooperate|
     0356|agree to truce/ceasefire|
     070|send aid to {T}|
@@ -55,6 +56,7 @@ test("issue 14: a nominal event takes its possessor as source and its 'to' phras
 
 test("issue 14: a nominal event takes the actor before it in its own phrase as source", () => {
   assert.deepEqual(pairs("Chilean strikes on Peru continued for a week."), ["CHL>190>PER:asserted"]);
+  assert.deepEqual(pairs("The United States air raids on Libya lasted a month."), ["USA>195>LBY:asserted"]);
 });
 
 test("issue 14: a verb whose subject is a coded nominal event adds no second event", () => {
