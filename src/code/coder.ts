@@ -779,8 +779,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               best = m;
           }
           if (!best) continue;
-          for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
+          // A passive's {T} slot names no party ("were killed in Israeli air strikes"): only the pattern's
+          // words are taken, and a nominal event in the phrase after it is coded in its own right.
+          const passiveMatch =
+            !p.noun && p.elements[p.elements.length - 1]?.type === "target" && isPassive(doc, i);
+          const takenEnd = passiveMatch && best.targetFrom !== null ? best.targetFrom : best.end;
+          for (let k = best.anchor; k < takenEnd; k++) taken.add(k);
           if (p.flags.has("void")) continue;
           const clause = clauseOf(doc, i);
           const tc = triggerClause(doc, i);
