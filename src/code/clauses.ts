@@ -63,6 +63,9 @@ export function clauseOf(doc: Doc, i: number): { start: number; end: number } {
   let start = s.tokenStart;
   for (let k = i - 1; k >= s.tokenStart; k--) {
     const t = tokens[k];
+    // "Russia, which invaded Ukraine, attacked Kyiv": a relative clause closed by a comma before the verb is
+    // an insertion in the clause around it.
+    if (RELATIVE.has(t.lower) && insertedRelative(doc, k, i)) continue;
     if (
       (t.pos === "SCONJ" && BOUNDARY_SCONJ.has(t.lower) && !participle(tokens[k + 1])) ||
       RELATIVE.has(t.lower) ||
@@ -125,6 +128,24 @@ export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
   return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
 }
 
+/** A relative word at k opening ", which ... ," after a comma and closed by another before token i. */
+function insertedRelative(doc: Doc, k: number, i: number): boolean {
+  const tokens = doc.tokens;
+  if (tokens[k - 1]?.text !== ",") return false;
+  for (let j = k + 1; j < i; j++) if (tokens[j].text === ",") return true;
+  return false;
+}
+
+/** The mention stands in a relative clause inserted between commas before the verb (insertedRelative). */
+function inRelative(doc: Doc, m: Mention, clauseStart: number, verb: number): boolean {
+  const tokens = doc.tokens;
+  for (let k = m.tokenStart - 1; k >= clauseStart; k--) {
+    if (tokens[k].text === ",") return false;
+    if (RELATIVE.has(tokens[k].lower)) return insertedRelative(doc, k, verb);
+  }
+  return false;
+}
+
 /** "Pakistan, a key U.S. ally, refused": a mention inside a comma-enclosed apposition is not the subject. */
 function inApposition(doc: Doc, m: Mention, clauseStart: number, verb: number): boolean {
   const tokens = doc.tokens;
@@ -147,7 +168,7 @@ export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | n
   let inPhrase: Mention | null = null;
   for (let c = candidates.length - 1; c >= 0; c--) {
     const m = candidates[c];
-    if (inApposition(doc, m, clauseStart, i)) continue;
+    if (inApposition(doc, m, clauseStart, i) || inRelative(doc, m, clauseStart, i)) continue;
     let k = m.tokenStart - 1;
     while (k >= clauseStart && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ")) k--;
     const before = k >= clauseStart ? tokens[k] : null;

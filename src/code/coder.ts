@@ -15,7 +15,19 @@ import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./cla
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
 import { abstractTarget, inProperName, namingConstruction } from "./figurative.js";
 import { telegraphicPredicate } from "./parts.js";
-import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
+import {
+  dropSelf,
+  eventNoun,
+  known,
+  modalityOf,
+  nominalAuthor,
+  otherAgents,
+  ownSubjectActor,
+  passiveRoles,
+  relativeSubject,
+  subjectActor,
+  triggerClause,
+} from "./roles.js";
 import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
 export interface CoderOptions {
@@ -223,6 +235,10 @@ function nominalSource(
   triggers: ReadonlySet<number>,
 ): { source: Mention | null; rule: string } {
   const tokens = doc.tokens;
+  const pattern = new Set<number>();
+  for (let k = m.anchor; k < m.end; k++) pattern.add(k);
+  const author = nominalAuthor(doc, m.anchor, pattern);
+  if (author) return { source: author, rule: "possessor or modifier in the parse" };
   // A demonym modifying the noun: "Israeli tank shelling", "a Russian air strike".
   const near = Math.max(clauseStart, m.anchor - 4);
   // A mention ending at k + 1 starts at most a sentence before it.
@@ -397,6 +413,29 @@ function inModifierClause(doc: Doc, clause: Clause): boolean {
   while ((c.relation === "xcomp" || c.relation === "conj") && c.parent >= 0) c = list[c.parent];
   return c.relation === "acl" || c.relation === "acl:relcl" || c.relation === "advcl";
 }
+
+/**
+ * The parse's own subject against word order's: word order's stands when it lies in the subject's own
+ * phrase outside any clause there ("Albanians in south Serbia": the place names whose people they are);
+ * the parse's when word order took an actor from another phrase or from a relative clause ("Russia, which
+ * invaded Ukraine, attacked").
+ */
+function preferOwn(
+  doc: Doc,
+  own: Mention | null,
+  clause: Clause | null,
+  byOrder: Mention | null,
+): Mention | null {
+  if (!own || !clause?.subject) return byOrder;
+  if (!byOrder || byOrder === own) return own;
+  const layer = layerOf(doc);
+  const head = clause.subject.head;
+  const inside = byOrder.tokenStart >= layer.subtreeStart[head] && byOrder.tokenEnd <= layer.subtreeEnd[head];
+  return inside && layer.clauseOf[byOrder.tokenStart] === layer.clauseOf[head] ? byOrder : own;
+}
+
+/** Roots of cooperation, whose act between parties named together and no one else is mutual. */
+const MUTUAL_ROOTS = new Set(["03", "04", "05", "06", "08"]);
 
 /** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
 const LOCATIVE_TARGET_ROOTS = new Set(["02", "10", "13", "14", "15", "17", "18", "19", "20"]);
@@ -701,6 +740,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
 
         // 1. Lexicon patterns.
         const taken = new Set<number>();
+        // The head nouns of nominal events coded in this sentence ("strikes" in "US air strikes on Yemen").
+        const codedNouns = new Set<number>();
         for (let i = s.tokenStart; i < s.tokenEnd; i++) {
           const t = tokens[i];
           // Every pattern is a verb or a noun pattern: other tags never match (a past tense read as a noun
@@ -758,12 +799,27 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               best = m;
           }
           if (!best) continue;
-          for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
+          // A passive's {T} slot names no party ("were killed in Israeli air strikes"): only the pattern's
+          // words are taken, and a nominal event in the phrase after it is coded in its own right.
+          const passiveMatch =
+            !p.noun && p.elements[p.elements.length - 1]?.type === "target" && isPassive(doc, i);
+          const takenEnd = passiveMatch && best.targetFrom !== null ? best.targetFrom : best.end;
+          for (let k = best.anchor; k < takenEnd; k++) taken.add(k);
           if (p.flags.has("void")) continue;
           if (!p.noun && namingConstruction(doc, i)) continue;
           const clause = clauseOf(doc, i);
           const tc = triggerClause(doc, i);
+          // "US air strikes on Yemen killed 31 people": the strikes, coded as an event of their own, are the
+          // act; the killing is their outcome, whose victims the strikes' target already names.
+          if (
+            !p.noun &&
+            tc?.predicate === i &&
+            tc.subject?.via === "own" &&
+            codedNouns.has(tc.subject.head)
+          ) {
+            continue;
+          }
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
           let sharedSubject = false;
@@ -774,12 +830,17 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             sourceM = ns.source;
             rule += ` (source: ${ns.rule})`;
           } else if (passive) {
+            // The parse's agent phrase ("killed by Israeli strikes": the strikes' author), else the first
+            // actor after a "by" in the clause.
+            const roles = passiveRoles(doc, tc, i);
             let by = tokens[best.end]?.lower === "by" ? best.end : -1;
             for (let k = i + 1; by === -1 && k < clause.end; k++) if (tokens[k].lower === "by") by = k;
-            sourceM = by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null;
-            const subj = subjectOf(doc, i, clause.start);
+            sourceM =
+              roles.agent ??
+              (by > 0 ? (actorMentions(doc, by + 1, npEnd(doc, by + 1, s.tokenEnd))[0] ?? null) : null);
+            const subj = roles.patient ?? subjectOf(doc, i, clause.start);
             if (subj) targetM = [subj];
-            rule += " (passive)";
+            rule += roles.agent ? " (passive, agent from the parse)" : " (passive)";
           } else {
             // Coordinated verbs share their subject: "X kidnapped Y and exploded Z" — Z's bomber is X, not Y.
             const prev = tokens[i - 1]?.pos === "ADV" ? tokens[i - 2] : tokens[i - 1];
@@ -806,7 +867,20 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               (tc.subject.via !== "own" || UNRESOLVED_PRONOUNS.has(tokens[tc.subject.head].lower))
                 ? subjectActor(doc, tc)
                 : null;
-            sourceM = layered ?? shared ?? subjectOf(doc, i, clause.start);
+            // "Hamas, which attacked Israel": a relative clause's subject is its antecedent, when the parse
+            // marks it with a relative pronoun.
+            const relative = tc !== null && tc.predicate === i ? relativeSubject(doc, tc) : null;
+            // A placed actor the parse gives as the verb's own subject, in a main or complement clause.
+            const own =
+              layered === null && tc !== null && tc.predicate === i && !inModifierClause(doc, tc)
+                ? ownSubjectActor(doc, tc)
+                : null;
+            sourceM =
+              layered ??
+              relative ??
+              (own
+                ? preferOwn(doc, own, tc, subjectOf(doc, i, clause.start))
+                : (shared ?? subjectOf(doc, i, clause.start)));
             if (!sourceM && prev && (prev.lower === "and" || prev.text === ",")) {
               for (let k = i - 2; k >= s.tokenStart; k--) {
                 if (tokens[k].pos === "VERB") {
@@ -857,7 +931,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               let objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
               // "..., a senior official said": the speaker of a trailing attribution is no object.
               if (p.flags.has("form")) objectEnd = trailingAttribution(doc, best.end, objectEnd);
-              const after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
+              let after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
                 (x) =>
                   !p.flags.has("recip") ||
                   !(
@@ -865,6 +939,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                     tokens.slice(x.tokenStart, x.tokenEnd).some((tk) => words.has(tk.lemma))
                   ),
               );
+              // "agreed to a ceasefire brokered by Qatar": the agent of another verb is no party to this act.
+              const agents = otherAgents(doc, s.index, tc);
+              if (agents.length > 0) {
+                after = after.filter(
+                  (x) => !agents.some(([from, to]) => x.tokenStart >= from && x.tokenStart < to),
+                );
+              }
               const own = new Set(sourceM ? actorsOf(doc, sourceM).map(actorKey) : []);
               const foreign = after.filter((x) => !actorsOf(doc, x).every((a) => own.has(actorKey(a))));
               targetM = (foreign.length ? foreign : after).slice(0, 1);
@@ -914,9 +995,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             // The parties are the subject's members, each the other's target.
             if (sources.length < 2) continue;
             targets = [...sources];
-          } else if (p.flags.has("recip") && targets.length === 0 && sources.length > 1)
+          } else if (
+            targets.length === 0 &&
+            sources.length > 1 &&
+            (p.flags.has("recip") ||
+              (MUTUAL_ROOTS.has(p.code.slice(0, 2)) && !p.flags.has("intrans") && !passive))
+          ) {
+            // "Israel and Hamas agreed to a ceasefire": parties named together in a cooperative act with no
+            // one else named act towards each other.
             targets = [...sources];
-          else targets = dropSelf(targets, sources, p.flags.has("self"));
+          } else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
           const vm = p.noun || !tc ? null : modalityOf(doc, tc, i);
           let modality: Modality = vm ? vm.modality : "asserted";
@@ -967,6 +1055,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             orgTarget: targets.some((a) => a.org !== null),
           });
           add(code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence, reported);
+          if (p.noun) codedNouns.add(eventNoun(doc, best.anchor));
           if (p.reverse && targets.length > 0) {
             // "left for Minas Tirith" [032:033]: the visit implies the host's event in the other direction.
             add(

@@ -2,7 +2,7 @@
 // the layer fills by grammar (a shared, controlled or reported subject). The layer says who did what; this
 // file only turns its tokens into the mentions and modalities the coder writes.
 import type { Actor, Argument, Clause, Doc, Mention, Modality } from "../core/types.js";
-import { actorKey, mentionOfHead } from "../extract/actors/actor.js";
+import { actorKey, actorsOf, mentionOfHead } from "../extract/actors/actor.js";
 import { words } from "../knowledge/words.js";
 import { FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS } from "../nlp/clauses/index.js";
 import { clauseAt, clauseOfPredicate, layerOf } from "../nlp/clauses/query.js";
@@ -163,4 +163,142 @@ export function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean)
  */
 export function known(actors: Actor[]): boolean {
   return actors.some((a) => a.code !== "UNK" && (a.country !== null || a.org !== null || a.id !== null));
+}
+
+/**
+ * The roles of a passive trigger as the parse gives them: the agent of its "by" phrase (an event noun
+ * standing for its author: "killed by Israeli air strikes" is Israel's act) and its passive subject. Either
+ * is null when the parse names no actor there, and the coder falls back to word order.
+ */
+export function passiveRoles(
+  doc: Doc,
+  clause: Clause | null,
+  trigger: number,
+): { agent: Mention | null; patient: Mention | null } {
+  if (!clause || clause.predicate !== trigger || clause.voice !== "passive")
+    return { agent: null, patient: null };
+  const by = clause.obliques.find((o) => o.agent);
+  const agent = by ? actorOf(doc, by) : null;
+  const patient = clause.subject?.via === "own" ? actorOf(doc, clause.subject) : null;
+  return { agent, patient };
+}
+
+/** The mention that holds token i and names an actor, a demonym included ("Israeli"); null for a place. */
+function actorHolding(doc: Doc, i: number): Mention | null {
+  let best: Mention | null = null;
+  for (const m of doc.mentions) {
+    if (m.tokenStart > i || m.tokenEnd <= i || m.placeOnly) continue;
+    if (m.referent === null && m.members === undefined) continue;
+    if (!best || m.tokenEnd - m.tokenStart > best.tokenEnd - best.tokenStart) best = m;
+  }
+  return best;
+}
+
+/** Relations that put a word inside the name of the event noun it modifies ("air" in "air strikes"). */
+const EVENT_NOUN_PARTS = new Set(["compound", "amod"]);
+
+/**
+ * The head noun of a nominal trigger: the trigger itself, or the noun it is a part of ("air strikes": the
+ * trigger "air" hangs on "strikes").
+ */
+export function eventNoun(doc: Doc, trigger: number): number {
+  const parse = doc.parse;
+  if (!parse) return trigger;
+  let h = trigger;
+  for (let k = 0; k < 3 && EVENT_NOUN_PARTS.has(parse.deprel[h]) && parse.head[h] > h; k++) h = parse.head[h];
+  return h;
+}
+
+/**
+ * The author of a nominal event as the parse gives it: its possessor ("Japan's aid"), or an actor among
+ * the words before it in its own phrase ("Israeli strikes", "US air strikes"). Null when the noun has
+ * neither; an "of" phrase is not read, as it names what the act is done to ("the invasion of Ukraine").
+ */
+export function nominalAuthor(doc: Doc, trigger: number, exclude: ReadonlySet<number>): Mention | null {
+  const head = eventNoun(doc, trigger);
+  const layer = layerOf(doc);
+  const k = layer.nominalOf[head];
+  if (k < 0) return null;
+  const frame = layer.nominals[k];
+  if (frame.possessor >= 0) {
+    const owner = actorHolding(doc, frame.possessor);
+    if (owner) return owner;
+  }
+  for (let j = frame.modifiers.length - 1; j >= 0; j--) {
+    const d = frame.modifiers[j];
+    if (exclude.has(d)) continue;
+    const m = actorHolding(doc, d);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * The token ranges of the "by" agents of the sentence's other predicates ("a ceasefire brokered by Qatar"):
+ * a mediator or author named there does not take part in the trigger's own act.
+ */
+export function otherAgents(doc: Doc, sentence: number, own: Clause | null): [number, number][] {
+  const layer = layerOf(doc);
+  const out: [number, number][] = [];
+  for (const c of layer.list) {
+    if (c.sentence !== sentence || c === own) continue;
+    for (const o of c.obliques) {
+      if (o.agent) out.push([layer.subtreeStart[o.head], layer.subtreeEnd[o.head]]);
+    }
+    // "agreed to a ceasefire, and the government approved the deal": a predicate coordinated with the
+    // trigger's, after it and with a subject of its own, has its own parties. (One that shares the subject
+    // goes on with the same actor's dealings: "would respect the truce but accused Cambodia".)
+    if (
+      own &&
+      c.parent === own.index &&
+      c.predicate > own.predicate &&
+      (c.relation === "parataxis" || (c.relation === "conj" && c.subject?.via === "own"))
+    ) {
+      out.push([c.start, c.end]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The actor a clause's own subject names, when the parse gives one that is placed ("The International
+ * Labour Office (ILO) reiterated": the apposition names it when the head's own words do not). Null when
+ * the subject names no placed actor: the coder then reads word order.
+ */
+export function ownSubjectActor(doc: Doc, clause: Clause): Mention | null {
+  const subject = clause.subject;
+  if (!subject || subject.via !== "own") return null;
+  const m = actorOf(doc, subject);
+  if (m && known(actorsOf(doc, m))) return m;
+  const parse = doc.parse;
+  if (!parse) return null;
+  const layer = layerOf(doc);
+  for (let d = subject.head + 1; d < layer.subtreeEnd[subject.head]; d++) {
+    if (parse.head[d] !== subject.head || parse.deprel[d] !== "appos") continue;
+    const a = mentionOfHead(doc, d, isActor);
+    if (a && known(actorsOf(doc, a))) return a;
+  }
+  return null;
+}
+
+const RELATIVE_WORDS = new Set(["who", "which", "that"]);
+
+/**
+ * The antecedent of a relative clause as its subject ("Hamas, which attacked Israel", "the rebels who
+ * kidnapped"), when the clause opens with a relative pronoun right after it: a placed actor or null.
+ */
+export function relativeSubject(doc: Doc, clause: Clause): Mention | null {
+  if (clause.relation !== "acl:relcl" || clause.subject?.via !== "antecedent") return null;
+  const tokens = doc.tokens;
+  let k = clause.start;
+  while (k < clause.predicate && !RELATIVE_WORDS.has(tokens[k].lower)) k++;
+  if (k >= clause.predicate) return null;
+  // The pronoun is the subject only when no other noun stands between it and the verb ("which Israel
+  // attacked" has Israel as its subject).
+  for (let j = k + 1; j < clause.predicate; j++)
+    if (tokens[j].pos === "NOUN" || tokens[j].pos === "PROPN" || tokens[j].pos === "PRON") return null;
+  // A generic agent ("the militant group that has seized") often takes its country from the article alone:
+  // only a named antecedent is trusted.
+  const m = actorOf(doc, clause.subject);
+  return m && m.kind !== "agent" && known(actorsOf(doc, m)) ? m : null;
 }
