@@ -51,10 +51,13 @@ export function createParser(model: SyntaxModel): Parser {
   const known = new Map<number, number>();
   const pairs = model.meta.known ?? [];
   for (let k = 0; k + 1 < pairs.length; k += 2) known.set(pairs[k], pairs[k + 1]);
+  const clusters = new Map<number, number>();
+  const cl = model.meta.clusters ?? [];
+  for (let k = 0; k + 1 < cl.length; k += 2) clusters.set(cl[k], cl[k + 1]);
   return {
     parse(words, lowers) {
       const n = words.length;
-      const x = lex(words, lowers);
+      const x = lex(words, lowers, clusters);
       const t = tagSentence(model.tagger, x, feats, scores, known);
       s.init(x, t, tags.length);
       while (!s.terminal()) {

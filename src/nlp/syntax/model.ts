@@ -8,7 +8,9 @@ import { DyadError } from "../../core/errors.js";
 import { DENSE_STRIDE, type SparseTable } from "./perceptron.js";
 
 const MAGIC = "DYADSYNT";
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
+/** Version 1 files (no word clusters) are still read: their features are the version 1 features. */
+const READS = [1, 2];
 const HEADER = 24;
 
 /** What the model says of itself: its classes and how it was trained. */
@@ -19,6 +21,11 @@ export interface ModelMeta {
   labels: string[];
   /** Spellings the tagger does not score, flattened pairs: hash of the spelling, tag class. */
   known?: number[];
+  /**
+   * Word clusters (k-means over word vectors, derived when training), flattened pairs: hash of the lower-case
+   * spelling, (fine + 1) | ((coarse + 1) << 16).
+   */
+  clusters?: number[];
   /** Free-form facts of the training run (treebank, commit, seed, figures). */
   training: Record<string, unknown>;
   /** Each table's shape; a dense one has no pairs (nnz 0) but rows of DENSE_STRIDE weights. */
@@ -109,7 +116,7 @@ export function loadModel(path: string): SyntaxModel {
   const bad = (why: string) => new DyadError("E_MODEL", why, path);
   if (bytes.length < HEADER || bytes.toString("latin1", 0, 8) !== MAGIC) throw bad("not a Dyad syntax model");
   const version = bytes.readUInt32LE(8);
-  if (version !== MODEL_VERSION) throw bad(`model version ${version}, this Dyad reads ${MODEL_VERSION}`);
+  if (!READS.includes(version)) throw bad(`model version ${version}, this Dyad reads ${READS.join(" and ")}`);
   const size = bytes.readUInt32LE(20);
   if (bytes.length !== size) throw bad(`truncated or padded: ${bytes.length} bytes, the header says ${size}`);
   if (crc32(bytes.subarray(HEADER)) !== bytes.readUInt32LE(16)) throw bad("checksum mismatch (corrupt file)");

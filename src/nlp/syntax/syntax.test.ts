@@ -11,6 +11,9 @@ import type { Doc } from "../../core/types.js";
 import { getNlp } from "../index.js";
 import { evaluate } from "./evaluate.js";
 import { createParser, createSyntaxComponent, loadModel, loadSyntaxModel, syntaxModelPath } from "./index.js";
+import { MODEL_VERSION } from "./model.js";
+import { hashString } from "./perceptron.js";
+import { lex, TAG_FEATURES, TAG_START, tagFeatures } from "./tagger.js";
 
 const model = loadSyntaxModel();
 const parser = createParser(model);
@@ -36,6 +39,36 @@ test("the shipped model loads, names its classes and holds the root relation", (
   assert.ok(model.meta.labels.includes("root"));
   assert.ok(model.meta.labels.includes("nsubj:pass"));
   assert.equal(model.tagger.classes, model.meta.tags.length);
+});
+
+test("word clusters: lex gives a listed word its fine and coarse clusters, and only a clustered model scores them", () => {
+  const clusters = new Map([[hashString("government"), 3 | (2 << 16)]]);
+  const x = lex(["The", "government", "zqxwvjk"], undefined, clusters);
+  assert.equal(x.clustered, true);
+  assert.deepEqual([x.cfine[1], x.ccoarse[1]], [3, 2]);
+  assert.deepEqual([x.cfine[2], x.ccoarse[2]], [0, 0]);
+  const bare = lex(["The", "government", "zqxwvjk"]);
+  assert.equal(bare.clustered, false);
+  const out = new Int32Array(TAG_FEATURES);
+  const withClusters = tagFeatures(x, 1, TAG_START, TAG_START, out);
+  const without = tagFeatures(bare, 1, TAG_START, TAG_START, out);
+  assert.ok(withClusters > without, "the cluster features are added only for a clustered model");
+});
+
+test("a model file of another format version is an E_MODEL error naming the file and both versions", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-model-"));
+  const old = join(dir, "old.bin");
+  const bytes = readFileSync(syntaxModelPath());
+  bytes.writeUInt32LE(MODEL_VERSION + 1, 8);
+  writeFileSync(old, bytes);
+  assert.throws(
+    () => loadModel(old),
+    (e: unknown) =>
+      e instanceof DyadError &&
+      e.message.includes(old) &&
+      e.message.includes(`version ${MODEL_VERSION + 1}`) &&
+      e.message.includes(String(MODEL_VERSION)),
+  );
 });
 
 test("a missing, truncated or corrupt model file is an E_MODEL error naming the file", () => {

@@ -14,6 +14,11 @@ export interface Lexed {
   suf4: Int32Array;
   pre1: Int32Array;
   pre3: Int32Array;
+  /** Word cluster of the lower-case spelling, fine (1..K) and coarse (1..G); 0 for a word without one. */
+  cfine: Int32Array;
+  ccoarse: Int32Array;
+  /** Whether the model has clusters: a model without them (format version 1) scores none of their features. */
+  clustered: boolean;
 }
 
 function hashRange(s: string, start: number, end: number, seed: number): number {
@@ -41,8 +46,15 @@ function shapeOf(s: string): number {
   return h | 0;
 }
 
-/** Computes the word hashes of a sentence once, for the tagger and then the parser. */
-export function lex(words: readonly string[], lowers?: readonly string[]): Lexed {
+/**
+ * Computes the word hashes of a sentence once, for the tagger and then the parser. `clusters` maps the hash
+ * of a lower-case spelling to its clusters, (fine + 1) | ((coarse + 1) << 16).
+ */
+export function lex(
+  words: readonly string[],
+  lowers?: readonly string[],
+  clusters?: ReadonlyMap<number, number>,
+): Lexed {
   const n = words.length;
   const x: Lexed = {
     n,
@@ -55,6 +67,9 @@ export function lex(words: readonly string[], lowers?: readonly string[]): Lexed
     suf4: new Int32Array(n),
     pre1: new Int32Array(n),
     pre3: new Int32Array(n),
+    cfine: new Int32Array(n),
+    ccoarse: new Int32Array(n),
+    clustered: clusters !== undefined && clusters.size > 0,
   };
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -69,6 +84,11 @@ export function lex(words: readonly string[], lowers?: readonly string[]): Lexed
     x.suf4[i] = hashRange(l, Math.max(0, len - 4), len, 4);
     x.pre1[i] = hashRange(w, 0, Math.min(1, len), 5);
     x.pre3[i] = hashRange(l, 0, Math.min(3, len), 6);
+    const c = clusters?.get(x.lower[i]);
+    if (c !== undefined) {
+      x.cfine[i] = c & 0xffff;
+      x.ccoarse[i] = c >>> 16;
+    }
   }
   return x;
 }
@@ -76,7 +96,7 @@ export function lex(words: readonly string[], lowers?: readonly string[]): Lexed
 const START = 0x5a17;
 const END = 0x0e4d;
 /** Most features a token has; the buffer that holds them is this long. */
-export const TAG_FEATURES = 32;
+export const TAG_FEATURES = 40;
 
 /** Fills out with the features of token i given the two previous tags; returns how many. */
 export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: Int32Array): number {
@@ -115,6 +135,15 @@ export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: In
   out[k++] = h1(25, i > 0 ? x.shape[i - 1] : START);
   out[k++] = h2(26, p1, wp1);
   out[k++] = h3(27, wm1, w, wp1);
+  if (!x.clustered) return k;
+  // Clusters back off for words rare or unseen in the treebank: words of one cluster share their weights.
+  const c = x.cfine[i];
+  out[k++] = h1(28, c);
+  out[k++] = h1(29, x.ccoarse[i]);
+  out[k++] = h2(30, p1, c);
+  out[k++] = h1(31, i > 0 ? x.cfine[i - 1] : START);
+  out[k++] = h1(32, i + 1 < n ? x.cfine[i + 1] : END);
+  out[k++] = h2(33, c, x.suf3[i]);
   return k;
 }
 
