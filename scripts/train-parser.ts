@@ -53,6 +53,7 @@ const { values } = parseArgs({
     "data-only": { type: "boolean", default: false },
     embeddings: { type: "string" },
     clusters: { type: "string", default: "0" },
+    "tagger-clusters": { type: "string", default: "yes" },
     "coarse-clusters": { type: "string", default: "32" },
     "cluster-words": { type: "string", default: "50000" },
     "kmeans-iterations": { type: "string", default: "10" },
@@ -262,6 +263,7 @@ const tags = [...pairCount.entries()]
   .map(([k]) => k);
 const tagIndex = new Map(tags.map((t, i) => [t, i]));
 const clusters = deriveClusters();
+const TAG_CLUSTERS = values["tagger-clusters"] !== "no";
 const clusterOf = new Map<number, number>();
 for (let k = 0; k + 1 < clusters.pairs.length; k += 2)
   clusterOf.set(clusters.pairs[k], clusters.pairs[k + 1]);
@@ -286,7 +288,7 @@ interface Item {
 }
 const items: Item[] = train.map((s) => ({
   s,
-  x: lex(s.form, undefined, clusterOf),
+  x: lex(s.form, undefined, clusterOf, TAG_CLUSTERS),
   gold: Int32Array.from(s.form, (_, i) => goldTag(s, i)),
   predicted: new Int32Array(s.form.length),
 }));
@@ -413,7 +415,15 @@ for (let e = 0; e < PARSER_EPOCHS; e++) {
   let devFigures = "";
   if (DEV_EVERY > 0 && (e + 1) % DEV_EVERY === 0) {
     const probe = createParser({
-      meta: { tags, labels, known, clusters: clusters.pairs, training: {}, tables: [] },
+      meta: {
+        tags,
+        labels,
+        known,
+        clusters: clusters.pairs,
+        tagClusters: TAG_CLUSTERS,
+        training: {},
+        tables: [],
+      },
       tagger,
       transitions: trans.toDense(),
       labeler: labeler.toSparse(PRUNE),
@@ -433,6 +443,7 @@ const meta = {
   labels,
   known,
   clusters: clusters.pairs,
+  tagClusters: TAG_CLUSTERS,
   training: {
     clusters: clusters.about,
     treebank: "UD English EWT",

@@ -57,7 +57,7 @@ export function createParser(model: SyntaxModel): Parser {
   return {
     parse(words, lowers) {
       const n = words.length;
-      const x = lex(words, lowers, clusters);
+      const x = lex(words, lowers, clusters, model.meta.tagClusters !== false);
       const t = tagSentence(model.tagger, x, feats, scores, known);
       s.init(x, t, tags.length);
       while (!s.terminal()) {

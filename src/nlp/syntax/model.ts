@@ -26,6 +26,8 @@ export interface ModelMeta {
    * spelling, (fine + 1) | ((coarse + 1) << 16).
    */
   clusters?: number[];
+  /** False when only the parser, not the tagger, scores the clusters. */
+  tagClusters?: boolean;
   /** Free-form facts of the training run (treebank, commit, seed, figures). */
   training: Record<string, unknown>;
   /** Each table's shape; a dense one has no pairs (nnz 0) but rows of DENSE_STRIDE weights. */

@@ -19,6 +19,8 @@ export interface Lexed {
   ccoarse: Int32Array;
   /** Whether the model has clusters: a model without them (format version 1) scores none of their features. */
   clustered: boolean;
+  /** Whether the tagger scores them too (a model may keep them to the parser). */
+  tagClustered: boolean;
 }
 
 function hashRange(s: string, start: number, end: number, seed: number): number {
@@ -54,6 +56,7 @@ export function lex(
   words: readonly string[],
   lowers?: readonly string[],
   clusters?: ReadonlyMap<number, number>,
+  tagClusters = true,
 ): Lexed {
   const n = words.length;
   const x: Lexed = {
@@ -70,6 +73,7 @@ export function lex(
     cfine: new Int32Array(n),
     ccoarse: new Int32Array(n),
     clustered: clusters !== undefined && clusters.size > 0,
+    tagClustered: tagClusters && clusters !== undefined && clusters.size > 0,
   };
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -135,7 +139,7 @@ export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: In
   out[k++] = h1(25, i > 0 ? x.shape[i - 1] : START);
   out[k++] = h2(26, p1, wp1);
   out[k++] = h3(27, wm1, w, wp1);
-  if (!x.clustered) return k;
+  if (!x.tagClustered) return k;
   // Clusters back off for words rare or unseen in the treebank: words of one cluster share their weights.
   const c = x.cfine[i];
   out[k++] = h1(28, c);
