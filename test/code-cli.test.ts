@@ -83,7 +83,7 @@ test("the table format prints one aligned row per event", async () => {
   const { code, out } = await dyad(["code", "--format", "table", dir]);
   assert.equal(code, 0);
   const lines = out.trim().split("\n");
-  assert.match(lines[0], /^date\s+source\s+event\s+target\s+trigger$/);
+  assert.match(lines[0], /^date\s+source\s+event\s+target\s+place\s+trigger\s+article$/);
   assert.equal(lines.length, 2 + records((await dyad(["code", dir])).out)[0].events.length);
 });
 

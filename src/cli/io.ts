@@ -16,6 +16,11 @@ export function reportError(io: Io, e: unknown, origin?: string): void {
   }
 }
 
+/** "1 article", "2 articles": a count and its noun; irregular plurals are given. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
 export function parseMaxBytes(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)

@@ -1,7 +1,7 @@
 // The dyad command: parses arguments, runs a command, sets the exit code. The only code that prints.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { isDyadError } from "../core/errors.js";
+import { type ErrorCode, isDyadError } from "../core/errors.js";
 import { registerActors } from "./commands/actors.js";
 import { runActorsTop } from "./commands/actors-top.js";
 import { registerCode } from "./commands/code.js";
@@ -32,6 +32,16 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * The exit code of an error that stopped a command: a missing input file is 1 in every command, as it is
+ * for one file of a batch (issue 19); bad usage 2; anything else 3.
+ */
+export function exitCodeOf(code: ErrorCode): number {
+  if (code === "E_USAGE" || code === "E_FILTER") return EXIT.USAGE;
+  if (code === "E_NOT_FOUND" || code === "E_NO_INPUT") return EXIT.ARTICLES_FAILED;
+  return EXIT.FATAL;
+}
+
 /** Runs the CLI with the given arguments (without "node dyad") and returns the exit code. */
 export async function run(argv: readonly string[], io?: Partial<Io>): Promise<number> {
   let code: number = EXIT.OK;
@@ -43,6 +53,11 @@ export async function run(argv: readonly string[], io?: Partial<Io>): Promise<nu
     },
   };
   const program = buildProgram(sink);
+  if (argv.length === 0) {
+    // As `dyad --help`: the help asked for by running the command bare goes to standard output, exit 0.
+    sink.out(program.helpInformation());
+    return EXIT.OK;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (e) {
@@ -58,7 +73,7 @@ export async function run(argv: readonly string[], io?: Partial<Io>): Promise<nu
     }
     if (isDyadError(e)) {
       sink.err(`error: ${e.message}\n`);
-      return e.code === "E_USAGE" ? EXIT.USAGE : EXIT.FATAL;
+      return exitCodeOf(e.code);
     }
     sink.err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.FATAL;

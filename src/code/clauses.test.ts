@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { inlineKnowledge, people } from "../../test/helpers/knowledge.js";
 import type { Doc } from "../core/types.js";
 import { createDyad } from "../pipeline/dyad.js";
-import { analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
+import { analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 
 const dyad = createDyad({
   knowledge: inlineKnowledge({
@@ -38,28 +38,6 @@ test("'while referring to' is an adjunct, not a clause of its own", () => {
   const d = doc("Khamenei while referring to Pakistan emphasized the need.");
   const c = clauseOf(d, at(d, "emphasized"));
   assert.equal(c.start, 0);
-});
-
-test("verb groups: negation, future, hypothetical, refusal", () => {
-  const cases: [string, string, string, boolean][] = [
-    ["Iran did not attack Pakistan.", "attack", "negated", false],
-    ["Iran never attacked Pakistan.", "attacked", "negated", false],
-    ["Iran will attack Pakistan.", "attack", "future", false],
-    ["Iran pledged to attack Pakistan.", "attack", "future", false],
-    ["Iran is ready to attack Pakistan.", "attack", "future", false],
-    ["Iran would attack Pakistan.", "attack", "hypothetical", false],
-    ["Iran wants Turkey to attack Pakistan.", "attack", "hypothetical", false],
-    ["Iran will not attack Pakistan.", "attack", "negated", true],
-    ["Iran refused to attack Pakistan.", "attack", "negated", true],
-    ["Iran attacked Pakistan.", "attacked", "asserted", false],
-  ];
-  for (const [text, verb, modality, refusal] of cases) {
-    const d = doc(text);
-    const i = at(d, verb);
-    const m = verbModality(d, i, clauseOf(d, i).start);
-    assert.equal(m.modality, modality, text);
-    assert.equal(m.refusal, refusal, text);
-  }
 });
 
 test("voice: be + participle, and a participle after 'there were' + noun", () => {

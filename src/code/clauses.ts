@@ -1,8 +1,9 @@
-// Shallow clause analysis over the NLP layer's tokens: clause boundaries, verb groups with
-// voice, negation and modality, reported speech, and subjects. No parser: rules over POS tags.
-import type { Doc, Mention, Modality, Token } from "../core/types.js";
+// The coder's remaining shallow clause analysis over POS tags: clause boundaries, voice, reported speech and
+// subjects. Modality is read from the clause layer (src/code/roles.ts); these rules stay until the parse
+// gives subjects as good as theirs (issue 13: moving them measured a loss on the gold sets).
+import { spansWithin, startingIn } from "../core/spans.js";
+import type { Doc, Mention, Token } from "../core/types.js";
 import { REPORTING_VERBS } from "../knowledge/speech.js";
-import type { Component } from "../pipeline/index.js";
 
 const BOUNDARY_SCONJ = new Set([
   "that",
@@ -20,52 +21,6 @@ const BOUNDARY_SCONJ = new Set([
   "as",
 ]);
 const RELATIVE = new Set(["which", "who", "whom", "whose", "where"]);
-const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor"]);
-const HYPOTHETICAL_AUX = new Set(["would", "could", "might", "may", "can", "should", "must", "ought"]);
-const FUTURE_AUX = new Set(["will", "shall", "'ll"]);
-const INTENT_VERBS = new Set([
-  "pledge",
-  "vow",
-  "promise",
-  "plan",
-  "intend",
-  "threaten",
-  "prepare",
-  "aim",
-  "seek",
-  "hope",
-  "want",
-  "expect",
-  "decide",
-  "agree",
-  "offer",
-  "propose",
-  "undertake",
-]);
-const ASPECTUAL = new Set(["continue", "begin", "start", "resume", "proceed", "keep", "manage", "go"]);
-const READY = new Set([
-  "ready",
-  "willing",
-  "prepared",
-  "determined",
-  "committed",
-  "set",
-  "due",
-  "poised",
-  "eager",
-  "keen",
-]);
-const REFUSING = new Set([
-  "refuse",
-  "refused",
-  "refuses",
-  "refusing",
-  "decline",
-  "declined",
-  "declines",
-  "declining",
-]);
-const NEGATING_VERBS = new Set(["refrain", "refuse", "fail", "decline", "deny", "avoid", "cease", "stop"]);
 const PREPOSITIONS_BEFORE_SUBJECT = new Set([
   "of",
   "in",
@@ -138,67 +93,6 @@ export function clauseOf(doc: Doc, i: number): { start: number; end: number } {
   return { start, end };
 }
 
-/** Modality of the verb group ending at token i (the trigger verb), read from the words before it. */
-export function verbModality(
-  doc: Doc,
-  i: number,
-  clauseStart: number,
-): { modality: Modality; cue: string | null; refusal: boolean } {
-  const tokens = doc.tokens;
-  let hypothetical: string | null = null;
-  let future: string | null = null;
-  let negated: string | null = null;
-  for (let k = i - 1; k >= Math.max(clauseStart, i - 5); k--) {
-    const t = tokens[k];
-    if (NEGATORS.has(t.lower)) negated ??= t.text;
-    else if (t.pos === "AUX" || t.pos === "VERB" || t.pos === "PART" || t.pos === "ADV" || t.lower === "to") {
-      if (HYPOTHETICAL_AUX.has(t.lower)) hypothetical ??= t.text;
-      if (FUTURE_AUX.has(t.lower)) future ??= t.text;
-      if (t.pos === "VERB" && NEGATING_VERBS.has(t.lemma)) negated ??= t.text;
-      if (t.pos === "VERB" && INTENT_VERBS.has(t.lemma) && tokens[k + 1]?.lower === "to") future ??= t.text;
-      if (t.lower === "going" && tokens[k + 1]?.lower === "to") future ??= "going to";
-      // "is prepared to impose", "is scheduled to attend" (the tagger reads these as verbs).
-      if (t.pos === "VERB" && READY.has(t.lower) && tokens[k + 1]?.lower === "to") future ??= t.text;
-    } else if (t.pos === "ADJ" && READY.has(t.lower) && tokens[k + 1]?.lower === "to") {
-      // "is ready to send", "is willing to help": an announced act.
-      future ??= t.text;
-    } else if (t.pos === "ADP" && (t.lower === "from" || t.lower === "without") && k === i - 1) {
-    } else break;
-  }
-  // "refrains from taking measures": the negating verb stands before "from".
-  if (
-    !negated &&
-    tokens[i - 1]?.lower === "from" &&
-    tokens[i - 2] &&
-    NEGATING_VERBS.has(tokens[i - 2].lemma)
-  ) {
-    negated = tokens[i - 2].text;
-  }
-  if (!negated && tokens[i - 1]?.lower === "without") negated = "without";
-  const first = tokens[clauseStart - 1];
-  if (first && (first.lower === "if" || first.lower === "unless")) hypothetical ??= first.text;
-  // "will not provide", "would not meet", "refused to release": a refusal, itself an act (CAMEO 12).
-  const refusal =
-    negated !== null &&
-    (future !== null || hypothetical?.toLowerCase() === "would" || REFUSING.has(negated.toLowerCase()));
-  // "wants Putin to attack", "a drive to convince": a bare infinitive that no verb of intent governs is
-  // only wished for or aimed at ("continued to send", "began to withdraw" are aspect: the act happens).
-  if (
-    !negated &&
-    !future &&
-    !hypothetical &&
-    tokens[i - 1]?.lower === "to" &&
-    tokens[i - 1]?.pos === "PART" &&
-    !ASPECTUAL.has(tokens[i - 2]?.lemma ?? "")
-  ) {
-    hypothetical = "to";
-  }
-  if (negated) return { modality: "negated", cue: negated, refusal };
-  if (hypothetical) return { modality: "hypothetical", cue: hypothetical, refusal };
-  if (future) return { modality: "future", cue: future, refusal };
-  return { modality: "asserted", cue: null, refusal };
-}
-
 /**
  * Passive voice: a form of "be" or "get" right before a past participle, or a participle right after a noun
  * after a form of "be" ("there were ten soldiers killed in Ukraine").
@@ -226,9 +120,7 @@ export function isPassive(doc: Doc, i: number): boolean {
 
 /** Mentions that can be actors: resolved, not places, not members of a compound listed on their own. */
 export function actorMentions(doc: Doc, from: number, to: number): Mention[] {
-  const inside = doc.mentions.filter(
-    (m) => m.tokenStart >= from && m.tokenEnd <= to && !m.placeOnly && !m.modifier,
-  );
+  const inside = spansWithin(doc.mentions, from, to).filter((m) => !m.placeOnly && !m.modifier);
   const members = new Set(inside.flatMap((m) => m.members ?? []));
   return inside.filter((m) => !members.has(m.index) && (m.referent !== null || m.members !== undefined));
 }
@@ -274,8 +166,9 @@ export function subjectOf(doc: Doc, i: number, clauseStart: number): Mention | n
   }
   if (inPhrase) return inPhrase;
   // "Israeli helicopters shelled ...": a demonym modifying the subject's head names the actor.
-  for (let k = i - 1; k >= clauseStart; k--) {
-    const mod = doc.mentions.find((x) => x.modifier && x.tokenStart === k);
+  const modifiers = startingIn(doc.mentions, clauseStart, i).filter((x) => x.modifier);
+  for (let k = i - 1; k >= clauseStart && modifiers.length > 0; k--) {
+    const mod = modifiers.find((x) => x.tokenStart === k);
     if (mod) {
       const between = tokens.slice(mod.tokenEnd, i);
       if (
@@ -373,24 +266,7 @@ export function reportedSpeech(doc: Doc, sentence: number): SentenceAnalysis["sp
   return out;
 }
 
-/** The analysis of one sentence, as the clauses component stored it. */
+/** The reported speech of one sentence. */
 export function analysisOf(doc: Doc, sentence: number): SentenceAnalysis {
-  const a = doc.clauses[sentence] as SentenceAnalysis | undefined;
-  return a ?? { sentence, speech: reportedSpeech(doc, sentence) };
-}
-
-/**
- * Pipeline component: the shallow clause analysis of every sentence (reported speech with its complements and
- * speakers). Clause boundaries, voice, modality and subjects are computed on demand by the functions above.
- */
-export function createClausesComponent<C>(): Component<C> {
-  return {
-    name: "clauses",
-    reads: ["tokens", "sentences", "mentions", "coref"],
-    writes: ["clauses"],
-    run(doc) {
-      doc.clauses = doc.sentences.map((s) => ({ sentence: s.index, speech: reportedSpeech(doc, s.index) }));
-      return doc;
-    },
-  };
+  return { sentence, speech: reportedSpeech(doc, sentence) };
 }

@@ -25,6 +25,7 @@ const knowledge = inlineKnowledge({
     141|protest|intrans
     057|sign agreement with {T}|
     120|reject {T}|
+    020|urge {T}|
     1722|ban {T}|self
     072|receive weapon/arms from {T}|rev
   `),
@@ -93,12 +94,50 @@ test("would and if mark the hypothetical", () => {
   ]);
 });
 
-test("an event only a speaker claims is reported", () => {
-  assert.deepEqual(pairs(code("India said Iran attacked Pakistan.")), ["IRN>190>PAK:reported"]);
+test("an event only a speaker claims is reported, beside the speaker's statement (issue 14)", () => {
+  assert.deepEqual(pairs(code("Khamenei said India attacked Pakistan.")), [
+    "IND>190>PAK:reported",
+    "IRNGOV>010>IND:asserted",
+  ]);
 });
 
-test("a bare 'said' adds no event of its own", () => {
+test("a statement about another actor has that actor as target (issue 14)", () => {
+  const text = "Khamenei said Pakistan is a neighbour with a long history.";
+  const events = code(text);
+  assert.deepEqual(pairs(events), ["IRNGOV>010>PAK:asserted"]);
+  const [e] = events;
+  assert.equal(e.root, "01");
+  assert.equal(e.quad, 1);
+  assert.equal(e.plover.type, null);
+  assert.equal(e.evidence.rule, "statement: speech verb 'said'");
+  assert.equal(text.slice(e.evidence.start, e.evidence.end), "said");
+});
+
+test("a statement about no other actor has no target (issue 14)", () => {
+  assert.deepEqual(pairs(code("Khamenei said the weather was fine.")), ["IRNGOV>010>:asserted"]);
+});
+
+test("one statement per speaker: none beside the speaker's earlier events (issue 14)", () => {
+  assert.deepEqual(pairs(code("Khamenei said the weather was fine and noted that the harvest was good.")), [
+    "IRNGOV>010>:asserted",
+  ]);
+  assert.deepEqual(pairs(code("Khamenei praised Pakistan. Khamenei said the weather was fine.")), [
+    "IRNGOV>051>PAK:asserted",
+  ]);
+});
+
+test("a state named as speaker, or a pronoun nobody can place, makes no statement (issue 14)", () => {
   assert.deepEqual(code("Iran said the weather was fine."), []);
+  assert.deepEqual(code("He said the weather was fine."), []);
+});
+
+test("a statement that is also an appeal or a demand gives one event, the specific one (issue 14)", () => {
+  assert.deepEqual(pairs(code("Khamenei said Pakistan must release the prisoners.")), [
+    "IRNGOV>100>PAK:asserted",
+  ]);
+  assert.deepEqual(pairs(code("Khamenei said he urged Pakistan to show restraint.")), [
+    "IRNGOV>020>PAK:reported",
+  ]);
 });
 
 test("a speaker's judgement of another actor is praise or criticism", () => {

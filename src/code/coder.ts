@@ -1,12 +1,19 @@
 // Event coding: lexicon patterns matched on the clause analysis -> CAMEO events with source, target,
 // modality and evidence.
-import type { Actor, Doc, Event, Mention, Modality, Token } from "../core/types.js";
+
+import { DyadError } from "../core/errors.js";
+import { ofSentence, spansWithin, startingIn } from "../core/spans.js";
+import type { Actor, Clause, Doc, Event, Mention, Modality, Token } from "../core/types.js";
 import { actorKey, actorsOf } from "../extract/actors/actor.js";
 import type { Ontology } from "../knowledge/ontology.js";
+import { CUE_VERBS } from "../knowledge/speech.js";
 import type { Discards, Element, Evaluative, Lexicon, Pattern } from "../knowledge/verbs.js";
+import { layerOf } from "../nlp/clauses/query.js";
 import type { Component } from "../pipeline/index.js";
-import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf, verbModality } from "./clauses.js";
+import { actorMentions, analysisOf, clauseOf, isPassive, subjectOf } from "./clauses.js";
 import { confidenceOf, RULE_CONFIDENCE } from "./confidence.js";
+import { dropSelf, known, modalityOf, subjectActor, triggerClause } from "./roles.js";
+import { STATEMENT_CODE, statementsOf } from "./statements.js";
 
 export interface CoderOptions {
   lexicon: Lexicon;
@@ -51,9 +58,51 @@ function skippable(t: Token): boolean {
   return GAP_POS.has(t.pos) || QUOTES.has(t.text) || t.text === "-";
 }
 
+/** Words a pattern wants before its anchor may stand this far from the word after them. */
+const MAX_BEFORE_GAP = 6;
+
+/** True when the pattern's `before` words stand, in order, before token a within its sentence. */
+function beforeMatches(doc: Doc, p: Pattern, a: number, sentenceStart: number): boolean {
+  let cursor = a - 1;
+  for (let e = p.before.length - 1; e >= 0; e--) {
+    const alts = p.before[e].alts;
+    // Joined words ("did_n't", a final `_` before the anchor) stand right next to what follows them.
+    const adjacent = e === p.before.length - 1 ? p.beforeJoined : p.before[e + 1].joined === true;
+    let found = -1;
+    for (let k = cursor; k >= Math.max(sentenceStart, adjacent ? cursor : cursor - MAX_BEFORE_GAP); k--) {
+      if (wordMatches(doc.tokens[k], alts)) {
+        found = k;
+        break;
+      }
+    }
+    if (found === -1) return false;
+    cursor = found - 1;
+  }
+  return true;
+}
+
+const NOUN_PHRASE_POS = new Set(["DET", "ADJ", "ADV", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * The start of a trailing attribution (", a senior official said ...") after token `from`, or `to` when there is
+ * none: a comma, a noun phrase and a reporting verb.
+ */
+function trailingAttribution(doc: Doc, from: number, to: number): number {
+  const tokens = doc.tokens;
+  for (let k = from; k < to; k++) {
+    if (tokens[k].text !== ",") continue;
+    let j = k + 1;
+    while (j < to && NOUN_PHRASE_POS.has(tokens[j].pos)) j++;
+    if (j > k + 1 && j < to && tokens[j].pos === "VERB" && CUE_VERBS.has(tokens[j].lemma)) return k;
+  }
+  return to;
+}
+
 /** Matches a pattern whose anchor is token a, within [a, limit). */
 function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | null {
   const tokens = doc.tokens;
+  if (p.before.length > 0 && !beforeMatches(doc, p, a, doc.sentences[tokens[a].sentence].tokenStart))
+    return null;
   const m: Match = {
     pattern: p,
     anchor: a,
@@ -64,16 +113,20 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
   };
   let cursor = a + 1;
   const els = p.elements;
+  // A dictionary pattern (flag form, as PETRARCH's) finds its words anywhere after the verb in the sentence,
+  // in order, as PETRARCH looks for them in the verb's phrase.
+  const loose = p.flags.has("form");
   for (let e = 1; e < els.length; e++) {
     const el = els[e];
     if (el.type === "word") {
       let found = -1;
-      for (let k = cursor; k < Math.min(limit, cursor + MAX_GAP + 1); k++) {
+      const until = el.joined ? cursor + 1 : loose ? limit : cursor + MAX_GAP + 1;
+      for (let k = cursor; k < Math.min(limit, until); k++) {
         if (wordMatches(tokens[k], el.alts)) {
           found = k;
           break;
         }
-        if (!skippable(tokens[k])) break;
+        if (!loose && !skippable(tokens[k])) break;
       }
       if (found === -1) {
         if (el.optional) continue;
@@ -93,6 +146,12 @@ function matchPattern(doc: Doc, p: Pattern, a: number, limit: number): Match | n
       if (m.targetFrom !== null && m.targetTo === null) m.targetTo = found;
       cursor = found + 1;
       m.end = cursor;
+    } else if (el.type === "skip") {
+      const to = npEnd(doc, cursor, limit);
+      if (to === cursor) return null;
+      if (m.targetFrom !== null && m.targetTo === null) m.targetTo = cursor;
+      cursor = to;
+      m.end = Math.max(m.end, cursor);
     } else if (el.type === "target") {
       m.targetFrom = cursor;
       const next = els[e + 1] as Element | undefined;
@@ -147,27 +206,6 @@ function clauseSubject(doc: Doc, from: number, limit: number): Mention | null {
   return ms[0] ?? null;
 }
 
-/**
- * Removes targets that are the source itself: the same person, or the source's own state named as such
- * ("Iran" in "cooperation between Iran and Pakistan" said by Iran's leader). Domestic targets with a
- * sector of their own ("police arrested protesters") stay.
- */
-function dropSelf(targets: Actor[], sources: Actor[], allowSelf: boolean): Actor[] {
-  if (allowSelf) return targets;
-  return targets.filter(
-    (t) =>
-      !sources.some(
-        (s) =>
-          (s.id !== null && s.id === t.id) ||
-          (actorKey(s) === actorKey(t) && (t.sector === null || t.sector === s.sector)),
-      ),
-  );
-}
-
-function known(actors: Actor[]): boolean {
-  return actors.some((a) => a.code !== "UNK");
-}
-
 const PRECEDENCE: Modality[] = ["negated", "hypothetical", "historical", "future", "reported", "asserted"];
 
 function strongest(a: Modality, b: Modality): Modality {
@@ -183,8 +221,12 @@ function nominalSource(
 ): { source: Mention | null; rule: string } {
   const tokens = doc.tokens;
   // A demonym modifying the noun: "Israeli tank shelling", "a Russian air strike".
-  for (let k = m.anchor - 1; k >= Math.max(clauseStart, m.anchor - 4); k--) {
-    const mod = doc.mentions.find((x) => x.modifier && x.tokenEnd === k + 1);
+  const near = Math.max(clauseStart, m.anchor - 4);
+  // A mention ending at k + 1 starts at most a sentence before it.
+  const sentenceStart = doc.sentences[doc.tokens[m.anchor].sentence].tokenStart;
+  const modifiers = startingIn(doc.mentions, sentenceStart, m.anchor).filter((x) => x.modifier);
+  for (let k = m.anchor - 1; k >= near; k--) {
+    const mod = modifiers.find((x) => x.tokenEnd === k + 1);
     if (mod) return { source: mod, rule: "demonym modifier" };
     if (tokens[k].pos !== "NOUN" && tokens[k].pos !== "ADJ" && tokens[k].text !== "-") break;
   }
@@ -319,7 +361,7 @@ function ownDate(doc: Doc, sentence: number, trigger: number, when: When): When 
   if (!when?.dateText) return when;
   const s = doc.sentences[sentence];
   const d =
-    doc.dates.find((x) => x.sentence === sentence && x.text === when.dateText) ??
+    ofSentence(doc.dates, sentence).find((x) => x.text === when.dateText) ??
     doc.dates.find((x) => x.start >= s.start && x.end <= s.end && x.text === when.dateText);
   if (!d) return when;
   const tokens = doc.tokens;
@@ -337,6 +379,20 @@ function ownDate(doc: Doc, sentence: number, trigger: number, when: When): When 
   }
   if (verb === -1) return when;
   return { date: doc.article.date, dateText: null, historical: false };
+}
+
+/** Pronouns the actors component leaves to the clause layer ("he" and "she" it resolves itself). */
+const UNRESOLVED_PRONOUNS = new Set(["it", "they", "we"]);
+
+/**
+ * A clause that modifies a noun or an event (relative, participial, adverbial), or an infinitive or
+ * coordinated verb under one: its implied subject is a guess the coder leaves to word order.
+ */
+function inModifierClause(doc: Doc, clause: Clause): boolean {
+  const list = layerOf(doc).list;
+  let c = clause;
+  while ((c.relation === "xcomp" || c.relation === "conj") && c.parent >= 0) c = list[c.parent];
+  return c.relation === "acl" || c.relation === "acl:relcl" || c.relation === "advcl";
 }
 
 /** Roots whose target may be the state where the act takes place: appeals, demands, threats and force. */
@@ -368,6 +424,16 @@ function inflectedAnchor<T>(anchors: ReadonlyMap<string, T>, t: Token): T | unde
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Patterns whose anchor is written as the very form of the token (`form` flag: "left", beside the patterns
+ * of "leave"), which come before the lemma's, as in PETRARCH's dictionaries.
+ */
+function formAnchor(anchors: ReadonlyMap<string, Anchor>, t: Token): Anchor | undefined {
+  if (t.lemma === t.lower) return undefined;
+  const a = anchors.get(t.lower);
+  return a?.form ? a : undefined;
 }
 
 /** The value of the longest prefix of a code that the map holds ("0841" -> "084" -> "08"). */
@@ -424,6 +490,8 @@ interface Anchor {
   groups: number[][][];
   /** Per pattern (in the lexicon's order): its group. */
   groupOf: Int32Array;
+  /** Some pattern is written for this exact word form (flag `form`). */
+  form: boolean;
 }
 
 /** True when each requirement of the group has one of its words seen. */
@@ -467,8 +535,22 @@ function compileAnchor(list: readonly Pattern[]): Anchor {
     }
     groupOf[k] = g;
   });
-  return { patterns: list, free: list.filter((_, k) => required[k].length === 0), words, groups, groupOf };
+  return {
+    patterns: list,
+    free: list.filter((_, k) => required[k].length === 0),
+    words,
+    groups,
+    groupOf,
+    form: list.some((p) => p.flags.has("form")),
+  };
 }
+
+/**
+ * Events one article gives at most: a news article gives tens; thousands are a book, a feed pasted as one
+ * article or a scrape gone wrong, and would swamp every count and export. Coding stops there and the
+ * article carries an E_EVENT_LIMIT warning (README, "Limits").
+ */
+export const MAX_EVENTS_PER_ARTICLE = 1000;
 
 export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const { lexicon, ontology, evaluative, discards } = options;
@@ -500,7 +582,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
   const findDiscards = compileDiscards([...articlePhrases, ...effectivePhrases(discards.sentence)]);
   return {
     name: "events",
-    reads: ["tokens", "sentences", "mentions", "coref", "clauses"],
+    reads: ["tokens", "sentences", "parse", "clauses", "mentions", "coref", "dates", "places"],
     writes: ["events"],
     run(doc) {
       const lowerText = doc.text.toLowerCase();
@@ -513,8 +595,13 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
       // codes no event, and its clauses and patterns need not be looked at.
       const hasMention = new Uint8Array(doc.sentences.length);
       for (const m of doc.mentions) hasMention[m.sentence] = 1;
+      let stoppedAt = -1;
       for (const s of doc.sentences) {
         if (hasMention[s.index] === 0) continue;
+        if (events.length >= MAX_EVENTS_PER_ARTICLE) {
+          stoppedAt = s.index;
+          break;
+        }
         const sentenceText = doc.text.slice(s.start, s.end);
         if (discarded ? discarded.has(s.index) : isDiscarded(sentenceText, discards.sentence)) continue;
         /** The patterns of an anchor whose required words all occur in the sentence, in the lexicon's order. */
@@ -608,6 +695,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           // is a noun).
           if (t.pos !== "VERB" && t.pos !== "NOUN" && t.pos !== "PROPN") continue;
           const anchor =
+            formAnchor(anchors, t) ??
             anchors.get(t.lemma) ??
             (t.lemma !== t.lower ? anchors.get(t.lower) : undefined) ??
             inflectedAnchor(anchors, t);
@@ -652,7 +740,9 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (!best) continue;
           for (let k = best.anchor; k < best.end; k++) taken.add(k);
           const p = best.pattern;
+          if (p.flags.has("void")) continue;
           const clause = clauseOf(doc, i);
+          const tc = triggerClause(doc, i);
           let sourceM: Mention | null;
           let rule = `lexicon ${p.origin} '${p.text}'`;
           let sharedSubject = false;
@@ -681,7 +771,21 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 }
               }
             }
-            sourceM = shared ?? subjectOf(doc, i, clause.start);
+            // The layer's subject where grammar gives it and word order cannot: a verb coordinated with one
+            // before it, an infinitive after a verb of control ("pledged to send"), a pronoun in reported speech
+            // ("Iran said it would ..."). Relative and adverbial clauses (and infinitives under them), and a
+            // named subject of the verb's own,
+            // are read by word order (subjectOf), which the current parse does not yet beat on the gold sets.
+            const layered =
+              tc !== null &&
+              tc.predicate === i &&
+              tc.subject !== null &&
+              tc.subject.via !== "antecedent" &&
+              !inModifierClause(doc, tc) &&
+              (tc.subject.via !== "own" || UNRESOLVED_PRONOUNS.has(tokens[tc.subject.head].lower))
+                ? subjectActor(doc, tc)
+                : null;
+            sourceM = layered ?? shared ?? subjectOf(doc, i, clause.start);
             if (!sourceM && prev && (prev.lower === "and" || prev.text === ",")) {
               for (let k = i - 2; k >= s.tokenStart; k--) {
                 if (tokens[k].pos === "VERB") {
@@ -695,7 +799,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               sharedSubject = true;
             }
           }
-          if (best.withDropped) {
+          if (best.withDropped || p.flags.has("among")) {
             targetM = [];
           } else if (!passive) {
             if (best.targetFrom !== null && best.targetTo !== null) {
@@ -704,16 +808,16 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
                 // "rejected Israeli changes": the demonym is the actor the phrase is about.
                 const from = best.targetFrom;
                 const to = best.targetTo;
-                targetM = doc.mentions
-                  .filter((x) => x.modifier && x.tokenStart >= from && x.tokenEnd <= to)
+                targetM = spansWithin(doc.mentions, from, to)
+                  .filter((x) => x.modifier)
                   .slice(0, 1);
               }
               if (targetM.length === 0 && tokens[best.targetFrom - 1]?.lower === "in") {
                 // "arrived in Beijing": a pattern that names "in {T}" wants the place as its target.
                 const from = best.targetFrom;
                 const to = best.targetTo;
-                targetM = doc.mentions
-                  .filter((x) => x.placeOnly && x.referent && x.tokenStart >= from && x.tokenEnd <= to)
+                targetM = spansWithin(doc.mentions, from, to)
+                  .filter((x) => x.placeOnly && x.referent)
                   .map((x) => ({ ...x, placeOnly: false }))
                   .slice(0, 1);
               }
@@ -726,7 +830,12 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               // object are passed over when another party follows.
               // Generic nouns the pattern itself names ("exchange intelligence") are the object, not a party.
               const words = patternWords.get(p) ?? new Set<string>();
-              const after = actorMentions(doc, best.anchor + 1, clause.end).filter(
+              // A dictionary pattern (flag form) takes its object from the verb's whole phrase, a complement
+              // clause included ("allowed that Mordor isn't ..."), as PETRARCH does.
+              let objectEnd = p.flags.has("form") ? s.tokenEnd : clause.end;
+              // "..., a senior official said": the speaker of a trailing attribution is no object.
+              if (p.flags.has("form")) objectEnd = trailingAttribution(doc, best.end, objectEnd);
+              const after = actorMentions(doc, best.anchor + 1, objectEnd).filter(
                 (x) =>
                   !p.flags.has("recip") ||
                   !(
@@ -739,8 +848,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               targetM = (foreign.length ? foreign : after).slice(0, 1);
               if (targetM.length === 0) {
                 // "released Pakistani prisoners": the demonym of the object is the target.
-                targetM = doc.mentions
-                  .filter((x) => x.modifier && x.tokenStart > best.anchor && x.tokenEnd <= clause.end)
+                targetM = spansWithin(doc.mentions, best.anchor + 1, clause.end)
+                  .filter((x) => x.modifier)
                   .slice(0, 1);
               }
             }
@@ -760,7 +869,7 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
           if (p.flags.has("recip") && targetM.length === 0 && sources.length < 2) continue;
           if (targets.length === 0 && LOCATIVE_TARGET_ROOTS.has(p.code.slice(0, 2))) {
             // "threatened to resume attacks in Israel", "sought refuge in Germany": the state where it is aimed.
-            const where = doc.mentions.find(
+            const where = startingIn(doc.mentions, best.anchor + 1, best.anchor + 8).find(
               (x) =>
                 x.placeOnly &&
                 x.referent?.country &&
@@ -779,10 +888,15 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             // (Doing the same for repression without a named target was measured and lowered precision.)
             targets = ownStates(sources);
           }
-          if (p.flags.has("recip") && targets.length === 0 && sources.length > 1) targets = [...sources];
+          if (p.flags.has("among")) {
+            // The parties are the subject's members, each the other's target.
+            if (sources.length < 2) continue;
+            targets = [...sources];
+          } else if (p.flags.has("recip") && targets.length === 0 && sources.length > 1)
+            targets = [...sources];
           else targets = dropSelf(targets, sources, p.flags.has("self"));
           if (targets.length === 0 && !p.flags.has("intrans") && !p.flags.has("recip")) continue;
-          const vm = p.noun ? null : verbModality(doc, i, clause.start);
+          const vm = p.noun || !tc ? null : modalityOf(doc, tc, i);
           let modality: Modality = vm ? vm.modality : "asserted";
           // After a speech verb, "would" is the reported "will": "Iran said it would retaliate" announces an act.
           if (vm?.modality === "hypothetical" && vm.cue?.toLowerCase() === "would" && inComplement(i)) {
@@ -798,13 +912,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             }
           }
           // "can play a role by cooperating": a gerund after "by" shares the modality of the verb it serves.
-          if (!p.noun && tokens[i - 1]?.lower === "by" && t.lower.endsWith("ing")) {
-            for (let k = i - 2; k >= clause.start; k--) {
-              if (tokens[k].pos === "VERB") {
-                modality = verbModality(doc, k, clause.start).modality;
-                break;
-              }
-            }
+          if (!p.noun && tokens[i - 1]?.lower === "by" && t.lower.endsWith("ing") && tc && tc.parent >= 0) {
+            modality = modalityOf(doc, layerOf(doc).list[tc.parent]).modality;
           }
           if (p.noun && tokens[i - 1]?.lower === "without") modality = "negated";
           if (p.noun) {
@@ -836,6 +945,19 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             orgTarget: targets.some((a) => a.org !== null),
           });
           add(code, sources, targets, modality, [best.anchor, best.anchor + 1], rule, confidence, reported);
+          if (p.reverse && targets.length > 0) {
+            // "left for Minas Tirith" [032:033]: the visit implies the host's event in the other direction.
+            add(
+              p.reverse,
+              targets,
+              sources,
+              modality,
+              [best.anchor, best.anchor + 1],
+              `${rule} (reverse: ${p.reverse})`,
+              confidence,
+              reported,
+            );
+          }
         }
 
         // 2. Reported evaluation: a speaker's judgement of another actor is praise or criticism.
@@ -867,7 +989,8 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
               continue;
             }
           }
-          const { modality } = verbModality(doc, v + 1 < sp.complementEnd ? v + 1 : v, sp.complementStart);
+          const vc = triggerClause(doc, v + 1 < sp.complementEnd ? v + 1 : v);
+          const modality = vc ? modalityOf(doc, vc).modality : "asserted";
           let score = 0;
           let words: string[] = [];
           for (let k = v; k < Math.min(sp.complementEnd, v + 8); k++) {
@@ -898,8 +1021,32 @@ export function createCoderComponent<C>(options: CoderOptions): Component<C> {
             RULE_CONFIDENCE.reportedEvaluation,
           );
         }
+
+        // 3. Statements: a known actor speaking publicly, when no event so far in the article has that actor
+        // as source (see statementsOf).
+        const statements = statementsOf(doc, speech, events, inComplement);
+        for (const st of statements) {
+          add(
+            STATEMENT_CODE,
+            st.speaker,
+            st.target,
+            "asserted",
+            [st.verb, st.verb + 1],
+            `statement: speech verb '${tokens[st.verb].text}'`,
+            RULE_CONFIDENCE.statement,
+            false,
+          );
+        }
       }
-      doc.events = dedupe(events);
+      doc.events = dedupe(events).slice(0, MAX_EVENTS_PER_ARTICLE);
+      if (stoppedAt !== -1) {
+        const error = new DyadError(
+          "E_EVENT_LIMIT",
+          `coding stopped before sentence ${stoppedAt + 1} of ${doc.sentences.length}, after ${doc.events.length} event${doc.events.length === 1 ? "" : "s"}`,
+          doc.article.origin ?? doc.article.id,
+        );
+        doc.errors = [...doc.errors, { code: error.code, message: error.message }];
+      }
       return doc;
     },
   };

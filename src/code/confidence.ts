@@ -42,4 +42,5 @@ export function confidenceOf(f: EventFeatures): number {
 export const RULE_CONFIDENCE = {
   reportedEvaluation: 0.55,
   reportedDemand: 0.7,
+  statement: 0.6,
 } as const;

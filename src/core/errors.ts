@@ -11,8 +11,12 @@ export const ERRORS = {
   E_TOO_LARGE: "the article is larger than the limit",
   E_READ: "the input cannot be read",
   E_NOT_FOUND: "no such file or directory",
+  E_NO_INPUT: "no article was read",
+  E_LINK: "a symbolic link cannot be followed",
   E_PIPELINE: "the pipeline is misconfigured",
   E_PIPELINE_RUN: "a pipeline component failed on this article",
+  E_EVENT_LIMIT: "the article gives more events than one article may (the rest are not coded)",
+  E_OUTPUT: "the article's record cannot be written",
   E_DATA: "a data file is malformed",
   E_MODEL: "a model file is missing, truncated or corrupt",
   E_STORE: "the store failed",
@@ -25,10 +29,19 @@ export const ERRORS = {
   E_NO_ARTICLE: "no article with this id in the store",
   E_EXPORT: "the export failed",
   E_USAGE: "invalid command-line usage",
+  E_FILTER: "invalid filter",
+  E_AUTH: "this request needs a valid bearer token",
+  E_BODY_TOO_LARGE: "the request body is larger than the limit",
+  E_NOT_ROUTE: "no such endpoint",
+  E_READ_ONLY: "the server is read-only: start it with --token (or DYAD_TOKEN) to accept writes",
+  E_INTERNAL: "an unexpected error",
   E_SCHEMA: "an output record does not match the contract",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The tag that ends a DyadError's message: " [E_NO_DATE]". */
+const TAG = /\s*\[E_[A-Z_]+\]$/;
 
 /** An error with a code from the catalogue and the place it concerns (file, line, article id). */
 export class DyadError extends Error {
@@ -37,7 +50,9 @@ export class DyadError extends Error {
   readonly detail?: string;
 
   constructor(code: ErrorCode, detail?: string, origin?: string, options?: { cause?: unknown }) {
-    const parts = [origin, ERRORS[code], detail].filter((p) => p !== undefined && p !== "");
+    // A detail made of another error's message brings its tag along: one tag per message, this error's.
+    const own = detail?.replace(TAG, "");
+    const parts = [origin, ERRORS[code], own].filter((p) => p !== undefined && p !== "");
     super(`${parts.join(": ")} [${code}]`, options);
     this.name = "DyadError";
     this.code = code;

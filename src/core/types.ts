@@ -198,6 +198,21 @@ export interface DateMention {
   historical: boolean;
 }
 
+/**
+ * The dateline that opens a wire story ("ISLAMABAD:", "NEW YORK (Reuters) -", "KYIV, Ukraine —"): where the
+ * story was filed. Its words are no part of the first sentence's actors.
+ */
+export interface Dateline {
+  /** The whole dateline, separator included ("BEIRUT (AP) —"). */
+  text: string;
+  start: number;
+  end: number;
+  /** The place it names, through the gazetteer; null when the gazetteer does not know it. */
+  place: Place | null;
+  /** The country of the place (or of the country written after it: "KYIV, Ukraine"), or null. */
+  country: string | null;
+}
+
 /** A place name found in the text, with its gazetteer entry. */
 export interface PlaceMention extends Place {
   sentence: number;
@@ -220,6 +235,116 @@ export interface Parse {
   xpos: string[];
 }
 
+/** A noun phrase in a clause: its head token and the heads of the phrases coordinated with it. */
+export interface Argument {
+  /** Head token (index into doc.tokens). */
+  head: number;
+  /** Heads of its conjuncts ("Iran and Pakistan": Pakistan's head for Iran's), in order. */
+  conjuncts: number[];
+  /**
+   * Where the argument comes from: the clause's own dependent; a subject shared with the coordinated
+   * predicate before it ("Iran condemned ... and vowed"); the controller of an infinitive ("pledged to
+   * send"); the antecedent of a relative or participial clause ("the troops who attacked").
+   */
+  via: "own" | "shared" | "control" | "antecedent";
+}
+
+/** An oblique ("on Gaza", "by Israel") or a noun modifier ("strikes on Gaza"): its head and prepositions. */
+export interface Oblique extends Argument {
+  /** The lower-cased prepositions (case dependents) in order: ["on"], ["because", "of"]; [] for none. */
+  case: string[];
+  /** The agent of a passive ("was attacked by Israel"). */
+  agent: boolean;
+}
+
+/** How a clause hangs on its parent: a UD clausal relation, "root" for a sentence's main clause. */
+export type ClauseRelation =
+  | "root"
+  | "ccomp"
+  | "xcomp"
+  | "advcl"
+  | "acl"
+  | "acl:relcl"
+  | "csubj"
+  | "conj"
+  | "parataxis";
+
+/** One predicate with its arguments, read from the dependency parse (src/nlp/clauses). */
+export interface Clause {
+  /** Index in doc.clauses.list. */
+  index: number;
+  sentence: number;
+  /** The predicate: a verb, or the noun or adjective of a copular clause ("is ready"), or a verbless root. */
+  predicate: number;
+  /** The copula of a nominal or adjectival predicate ("is" in "is ready"); -1 for none. */
+  copula: number;
+  /** Auxiliaries before the predicate, in order ("will", "have", "been"). */
+  auxiliaries: number[];
+  voice: "active" | "passive";
+  /** The negator ("not", "n't", "never") of the predicate; -1 for none. */
+  negation: number;
+  /** Tense of the verb group: null for a clause with no finite verb ("to send", "killed in ..."). */
+  tense: "past" | "present" | "future" | null;
+  perfect: boolean;
+  progressive: boolean;
+  /** The modal auxiliary ("will", "would", "could", "may"); -1 for none. */
+  modal: number;
+  /** What the modal makes of the act: "future" (will, shall), "hypothetical" (would, could, may, ...). */
+  mood: "asserted" | "future" | "hypothetical";
+  subject: Argument | null;
+  objects: Argument[];
+  indirectObject: Argument | null;
+  obliques: Oblique[];
+  /** The clause this one depends on (index in doc.clauses.list); -1 for a sentence's main clause. */
+  parent: number;
+  relation: ClauseRelation;
+  /** The clause's words: the predicate's subtree, clauses under it included, as [start, end) tokens. */
+  start: number;
+  end: number;
+  /** The subordinator ("if", "unless", "after", "that", "to"); -1 for none. */
+  marker: number;
+  /** For a relative or participial clause, the noun it modifies; -1 otherwise. */
+  antecedent: number;
+  /** Clauses that complement this one (ccomp, xcomp), in order. */
+  complements: number[];
+  /** Predicates coordinated with this one, after it ("condemned ... and vowed"), as clause indices. */
+  coordinated: number[];
+  /**
+   * What a reporting clause reports: its complement clause ("X said [that] ..."), or for a clause attached
+   * to a quotation it follows or interrupts ("'...,' X said"), the quotation's clause; -1 for none.
+   */
+  content: number;
+}
+
+/** A noun with the modifiers that make it a nominal event's frame ("Israel's strikes on Gaza"). */
+export interface Nominal {
+  head: number;
+  /** The possessor ("Israel's"); -1 for none. */
+  possessor: number;
+  /** Adjectives and noun modifiers before it ("Israeli", "air"), as head tokens. */
+  modifiers: number[];
+  /** Prepositional modifiers ("on Gaza", "against Iran", "to Kyiv"). */
+  nmods: Oblique[];
+}
+
+/** The clause layer of a Doc: every clause, which clause holds each token, and the nominal frames. */
+export interface Clauses {
+  /** Every clause, sentence by sentence; within a sentence a clause comes before the clauses under it. */
+  list: Clause[];
+  /** For each token of doc.tokens, the clause that holds it (its nearest predicate above), -1 for none. */
+  clauseOf: Int32Array;
+  /** For each token, the clause it is the predicate of; -1 for none. */
+  byPredicate: Int32Array;
+  /** For each token, the first token of its subtree (the token and everything that hangs on it). */
+  subtreeStart: Int32Array;
+  /** For each token, the token after the last of its subtree. */
+  subtreeEnd: Int32Array;
+  /** Nouns with a possessor, an adjective or a prepositional modifier, by head token order. */
+  nominals: Nominal[];
+  /** For each token, its index in nominals; -1 for none. */
+  nominalOf: Int32Array;
+}
+
 /** An error attached to one article. */
 export interface ArticleError {
   code: string;
@@ -239,10 +364,15 @@ export interface Doc {
   mentions: Mention[];
   dates: DateMention[];
   places: PlaceMention[];
+  /**
+   * The dateline the body opens with, filled by the places component; null when there is none. Later
+   * components read its country as the country of agents that name none of their own.
+   */
+  dateline: Dateline | null;
   /** The dependency parse (heads, relations, the tagger's tags), filled by the syntax component; null before. */
   parse: Parse | null;
-  /** Clause analysis, filled by src/code; opaque to other layers. */
-  clauses: unknown[];
+  /** The clause layer read from the parse (src/nlp/clauses), filled by the clauses component; null before. */
+  clauses: Clauses | null;
   events: Event[];
   quotes: Quote[];
   errors: ArticleError[];

@@ -30,7 +30,7 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 
 export const BASELINE_ABOUT =
   "Floors of `dyad eval` per gold set, checked by test/gold.test.ts. Raise them after an improvement with " +
-  "`dyad eval --write-baseline test/eval-baseline.json ../shared/gold/*.jsonl` (docs/eval.md).";
+  "`dyad eval --write-baseline test/eval-baseline.json ../shared/gold/*.jsonl test/gold/*.jsonl` (docs/eval.md).";
 
 /** The figures a baseline constrains. */
 export interface Figures {

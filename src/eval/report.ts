@@ -109,6 +109,8 @@ export interface ItemView {
   fn: number;
   optional: number;
   uncounted: number;
+  /** Predicted statements left out (scored without statements). */
+  statements: number;
   metrics: Metrics;
   matched: { gold: GoldEvent; optional: boolean; prediction: PairView }[];
   missed: GoldEvent[];
@@ -159,6 +161,23 @@ export interface SetView {
   fn: number;
   optional: number;
   uncounted: number;
+  /** Predicted statements (root 01) left out of the figures above: only when the gold codes none. */
+  statements: number;
+  /** Whether the gold codes statements; when not, the figures above are already without them. */
+  statementsCoded: boolean;
+  /** The figures with statements removed from both gold and predictions. */
+  withoutStatements: {
+    precision: number;
+    recall: number;
+    f1: number;
+    tp: number;
+    fp: number;
+    fn: number;
+    optional: number;
+    /** Predicted statements left out. */
+    statements: number;
+    forbidden: number;
+  };
   forbidden: number;
   quoteRecall: number | null;
   quotes: { total: number; found: number };
@@ -178,6 +197,16 @@ export function setView(score: SetScore, file: string, name: string, skipped = 0
     failed: score.failed,
     ...score.metrics,
     ...score.counts,
+    statementsCoded: score.statementsCoded,
+    withoutStatements: {
+      ...score.withoutStatements.metrics,
+      tp: score.withoutStatements.counts.tp,
+      fp: score.withoutStatements.counts.fp,
+      fn: score.withoutStatements.counts.fn,
+      optional: score.withoutStatements.counts.optional,
+      statements: score.withoutStatements.counts.statements,
+      forbidden: score.withoutStatements.forbidden,
+    },
     forbidden: score.forbidden.length,
     quoteRecall: score.quotes.recall,
     quotes: { total: score.quotes.total, found: score.quotes.found },

@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Actor, CodedArticle, Event, Modality, Quote } from "../core/types.js";
 import type { GoldEvent, GoldItem, GoldQuote } from "./gold.js";
-import { type Confusion, type ItemScore, metrics, scoreItem, scoreSet } from "./score.js";
+import {
+  type Confusion,
+  type ItemScore,
+  metrics,
+  scoreItem,
+  scoreSet,
+  withoutStatementsGold,
+} from "./score.js";
 
 // Hand-built actors: a country actor (optionally with a sector) and an international body.
 function country(iso: string, sector: string | null = null, name = iso): Actor {
@@ -575,7 +582,7 @@ describe("scoreSet", () => {
         predicted: coded([event({ source: [country("USA")], target: [country("CHN")], root: "19" })]),
       },
     ]);
-    assert.deepEqual(score.counts, { tp: 1, fp: 2, fn: 2, optional: 0, uncounted: 0 });
+    assert.deepEqual(score.counts, { tp: 1, fp: 2, fn: 2, optional: 0, uncounted: 0, statements: 0 });
     assert.equal(score.items.length, 2);
     assert.deepEqual(
       score.forbidden.map((f) => f.id),
@@ -711,5 +718,110 @@ describe("scoreItem: CAMEO actor types in the gold", () => {
       coded([event({ source: [country("GRC")], target: [body("UN", "IGOUNO")], root: "10" })]),
     );
     assert.deepEqual(counts(score), { tp: 0, fp: 1, fn: 1 });
+  });
+});
+
+describe("statements: figures with and without them (issue 14)", () => {
+  test("a statement predicted on a set that codes none is neither right nor wrong", () => {
+    const score = scoreSet([
+      {
+        gold: gold([{ source: "IRN", target: "PAK", root: ["04"] }]),
+        predicted: coded([
+          event({ source: [IRN], target: [PAK], root: "04" }),
+          event({ source: [IRN], target: [PAK], root: "01" }),
+        ]),
+      },
+    ]);
+    assert.equal(score.statementsCoded, false);
+    assert.deepEqual(score.counts, { tp: 1, fp: 0, fn: 0, optional: 0, uncounted: 0, statements: 1 });
+    assert.deepEqual(score.withoutStatements.metrics, score.metrics);
+  });
+
+  test("a statement predicted on a PLOVER set is not a false positive", () => {
+    const score = scoreSet([
+      {
+        gold: gold([{ source: "IRN", target: "PAK", plover: ["CONSULT"] }]),
+        predicted: coded([event({ source: [IRN], target: [PAK], root: "01" })]),
+      },
+    ]);
+    assert.deepEqual(counts(score.items[0]), { tp: 0, fp: 0, fn: 1 });
+  });
+
+  test("on a set that codes statements a stray statement is a false positive with them, not without", () => {
+    const score = scoreSet([
+      {
+        gold: gold([
+          { source: "IRN", target: "PAK", root: ["04"] },
+          { source: "PAK", target: "", root: ["01"] },
+        ]),
+        predicted: coded([
+          event({ source: [IRN], target: [PAK], root: "04" }),
+          event({ source: [PAK], target: [], root: "01" }),
+          event({ source: [IRN], target: [PAK], root: "01" }),
+        ]),
+      },
+    ]);
+    assert.equal(score.statementsCoded, true);
+    assert.deepEqual(
+      { tp: score.counts.tp, fp: score.counts.fp, fn: score.counts.fn },
+      { tp: 2, fp: 1, fn: 0 },
+    );
+    const without = score.withoutStatements.counts;
+    assert.deepEqual({ tp: without.tp, fp: without.fp, fn: without.fn }, { tp: 1, fp: 0, fn: 0 });
+    assert.equal(without.statements, 2);
+    assert.notEqual(score.metrics.f1, score.withoutStatements.metrics.f1);
+  });
+
+  test("the two figures differ: a found statement counts with statements, and is gone without them", () => {
+    const score = scoreSet([
+      {
+        gold: gold([
+          { source: "IRN", target: "PAK", root: ["01"] },
+          { source: "IRN", target: "PAK", root: ["04"] },
+        ]),
+        predicted: coded([event({ source: [IRN], target: [PAK], root: "01" })]),
+      },
+    ]);
+    assert.deepEqual(counts(score.items[0]), { tp: 1, fp: 0, fn: 1 });
+    assert.equal(score.metrics.recall, 0.5);
+    assert.deepEqual(score.withoutStatements.metrics, { precision: 0, recall: 0, f1: 0 });
+  });
+
+  test("without statements, '05|01' needs the praise itself, and '01|03' is an optional intent", () => {
+    const g = gold([
+      { source: "IRN", target: "PAK", root: ["05", "01"] },
+      { source: "PAK", target: "IRN", root: ["01", "03"] },
+    ]);
+    const predicted = coded([
+      event({ source: [IRN], target: [PAK], root: "01" }),
+      event({ source: [PAK], target: [IRN], root: "03" }),
+    ]);
+    const all = scoreItem(g, predicted);
+    assert.deepEqual(counts(all), { tp: 2, fp: 0, fn: 0 });
+    const plain = scoreItem(g, predicted, { statements: false });
+    assert.deepEqual(counts(plain), { tp: 0, fp: 0, fn: 1 });
+    assert.equal(plain.counts.optional, 1);
+    assert.deepEqual(plain.missed[0].event.root, ["05"]);
+  });
+
+  test("without statements, a statement forbid entry is dropped and 01 is struck from the others", () => {
+    const g = withoutStatementsGold(
+      gold([], {
+        forbid: [
+          { source: "IRN", target: "", root: ["01"] },
+          { source: "IRN", target: "PAK", root: ["16", "01"] },
+        ],
+      }),
+    );
+    assert.deepEqual(g.forbid, [{ source: "IRN", target: "PAK", root: ["16"] }]);
+  });
+
+  test("an item scored alone follows its own gold: no 01 there, predicted statements left out", () => {
+    const score = scoreItem(
+      gold([{ source: "IRN", target: "PAK", root: ["04"] }]),
+      coded([event({ source: [IRN], target: [PAK], root: "01" })]),
+    );
+    assert.deepEqual(counts(score), { tp: 0, fp: 0, fn: 1 });
+    assert.equal(score.counts.statements, 1);
   });
 });

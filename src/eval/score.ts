@@ -27,6 +27,8 @@ export interface Counts {
   optional: number;
   /** Predicted events left out for their modality (negated, hypothetical, historical). */
   uncounted: number;
+  /** Predicted statements (root 01) left out because the scoring is without statements. */
+  statements: number;
 }
 
 export interface Metrics {
@@ -119,11 +121,25 @@ export interface ItemScore {
   errors: ArticleError[];
 }
 
+/** The headline figures of a set scored again with statements removed from gold and predictions. */
+export interface StatementFigures {
+  counts: Counts;
+  metrics: Metrics;
+  forbidden: number;
+}
+
 export interface SetScore {
   scheme: Scheme;
   items: ItemScore[];
   counts: Counts;
   metrics: Metrics;
+  /**
+   * Whether the gold codes statements (some event lists root 01). When it does not, the headline figures
+   * are already without statements: a predicted statement is neither right nor wrong.
+   */
+  statementsCoded: boolean;
+  /** The figures with statements removed from gold and predictions; equal to the headline when not coded. */
+  withoutStatements: StatementFigures;
   forbidden: { id: string; hit: ForbiddenHit }[];
   quotes: Omit<QuoteScore, "missed">;
   confusion: Confusion;
@@ -135,6 +151,50 @@ export interface SetScore {
 export interface ScoreOptions {
   /** Labels of the confusion table; by default from the gold events. */
   scheme?: Scheme;
+  /**
+   * Score statements (root 01). By default, when the gold codes them. Without statements, predicted
+   * statements are left out and the gold is read by `withoutStatementsGold`.
+   */
+  statements?: boolean;
+}
+
+/** CAMEO's root for public statements, which only some annotations code. */
+export const STATEMENT_ROOT = "01";
+
+/** Whether a gold set codes statements: some event (required or optional) accepts root 01. */
+export function codesStatements(items: readonly Pick<GoldItem, "events">[]): boolean {
+  return items.some((item) => item.events.some((e) => e.root?.includes(STATEMENT_ROOT) === true));
+}
+
+/**
+ * A gold event is a statement when 01 is its first listed root, the annotator's main code ("01", "01|03");
+ * where 01 is only an alternative ("05|01": praise, or at least a statement) the event is the other code.
+ */
+export function isStatementGold(event: GoldEvent): boolean {
+  return event.root?.[0] === STATEMENT_ROOT;
+}
+
+/** 01 struck from the root list; null when nothing else is left. */
+function strikeStatementRoot(event: GoldEvent): GoldEvent | null {
+  if (!event.root?.includes(STATEMENT_ROOT)) return event;
+  const root = event.root.filter((r) => r !== STATEMENT_ROOT);
+  if (root.length === 0 && event.plover === undefined) return null;
+  return { ...event, root: root.length > 0 ? root : undefined };
+}
+
+/**
+ * The gold item with statements removed: 01 is struck from every root list, so "05|01" then needs the
+ * praise itself. A statement whose other roots are only alternatives ("01|03") becomes optional: coding
+ * the intent is not wrong, missing it is not a miss. A statement with nothing else is dropped.
+ */
+export function withoutStatementsGold(gold: GoldItem): GoldItem {
+  const events: GoldEvent[] = [];
+  for (const event of gold.events) {
+    const rest = strikeStatementRoot(event);
+    if (rest !== null) events.push(isStatementGold(event) ? { ...rest, optional: true } : rest);
+  }
+  const forbid = gold.forbid.flatMap((entry) => strikeStatementRoot(entry) ?? []);
+  return { ...gold, events, forbid };
 }
 
 /** Lower bounds of the confidence buckets. */
@@ -223,11 +283,18 @@ function withPrecision(buckets: CalibrationBucket[]): CalibrationBucket[] {
 }
 
 /** Scores one coded article against its gold item. */
-export function scoreItem(gold: GoldItem, predicted: CodedArticle, options: ScoreOptions = {}): ItemScore {
-  const scheme = options.scheme ?? schemeOf(gold.events);
-  const counted = predicted.events
+export function scoreItem(
+  annotated: GoldItem,
+  predicted: CodedArticle,
+  options: ScoreOptions = {},
+): ItemScore {
+  const scheme = options.scheme ?? schemeOf(annotated.events);
+  const statements = options.statements ?? codesStatements([annotated]);
+  const gold = statements ? annotated : withoutStatementsGold(annotated);
+  const current = predicted.events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => !UNCOUNTED_MODALITIES.has(event.modality));
+  const counted = statements ? current : current.filter(({ event }) => event.root !== STATEMENT_ROOT);
   const keepSelf = selfPairKeys(gold.events);
   const pairs = counted.flatMap(({ event, index }) => expandPairs(event, index, keepSelf));
 
@@ -279,7 +346,8 @@ export function scoreItem(gold: GoldItem, predicted: CodedArticle, options: Scor
     fp: unmatched.length,
     fn: missed.length,
     optional: matched.length - tp,
-    uncounted: predicted.events.length - counted.length,
+    uncounted: predicted.events.length - current.length,
+    statements: current.length - counted.length,
   };
 
   return {
@@ -401,31 +469,59 @@ export function mergeCalibration(parts: readonly CalibrationBucket[][]): Calibra
   return withPrecision(total);
 }
 
-/** Scores a gold set: every item, then micro-averaged totals. */
-export function scoreSet(
-  entries: readonly { gold: GoldItem; predicted: CodedArticle }[],
-  options: ScoreOptions = {},
-): SetScore {
-  const scheme = options.scheme ?? schemeOf(entries.flatMap((e) => e.gold.events));
-  const items = entries.map(({ gold, predicted }) => scoreItem(gold, predicted, { scheme }));
-  const counts: Counts = { tp: 0, fp: 0, fn: 0, optional: 0, uncounted: 0 };
-  let quotesTotal = 0;
-  let quotesFound = 0;
+function sumCounts(items: readonly ItemScore[]): Counts {
+  const counts: Counts = { tp: 0, fp: 0, fn: 0, optional: 0, uncounted: 0, statements: 0 };
   for (const item of items) {
     counts.tp += item.counts.tp;
     counts.fp += item.counts.fp;
     counts.fn += item.counts.fn;
     counts.optional += item.counts.optional;
     counts.uncounted += item.counts.uncounted;
+    counts.statements += item.counts.statements;
+  }
+  return counts;
+}
+
+/**
+ * Scores a gold set: every item, then micro-averaged totals. A set that codes statements is also scored
+ * without them; a set that does not is scored without them only (`statements` overrides the choice).
+ */
+export function scoreSet(
+  entries: readonly { gold: GoldItem; predicted: CodedArticle }[],
+  options: ScoreOptions = {},
+): SetScore {
+  const scheme = options.scheme ?? schemeOf(entries.flatMap((e) => e.gold.events));
+  const statementsCoded = codesStatements(entries.map((e) => e.gold));
+  const statements = options.statements ?? statementsCoded;
+  const items = entries.map(({ gold, predicted }) => scoreItem(gold, predicted, { scheme, statements }));
+  const counts = sumCounts(items);
+  let quotesTotal = 0;
+  let quotesFound = 0;
+  for (const item of items) {
     quotesTotal += item.quotes.total;
     quotesFound += item.quotes.found;
+  }
+  const forbidden = items.flatMap((item) => item.forbidden.map((hit) => ({ id: item.id, hit })));
+  let withoutStatements: StatementFigures = { counts, metrics: metrics(counts), forbidden: forbidden.length };
+  if (statements) {
+    const plain = entries.map(({ gold, predicted }) =>
+      scoreItem(gold, predicted, { scheme, statements: false }),
+    );
+    const plainCounts = sumCounts(plain);
+    withoutStatements = {
+      counts: plainCounts,
+      metrics: metrics(plainCounts),
+      forbidden: plain.reduce((n, item) => n + item.forbidden.length, 0),
+    };
   }
   return {
     scheme,
     items,
     counts,
     metrics: metrics(counts),
-    forbidden: items.flatMap((item) => item.forbidden.map((hit) => ({ id: item.id, hit }))),
+    statementsCoded,
+    withoutStatements,
+    forbidden,
     quotes: {
       total: quotesTotal,
       found: quotesFound,

@@ -1,6 +1,7 @@
 // The GDELT 2.0 event table layout: 61 tab-separated columns, filled from our fields where we have them.
 import type { Actor } from "../core/types.js";
 import type { StoredEvent } from "../store/index.js";
+import { actorPairs } from "../store/rows.js";
 
 /** The 61 columns of the GDELT 2.0 event table, in order (reference: gdelt2_events_schema.csv). */
 export const GDELT_COLUMNS = [
@@ -81,42 +82,39 @@ function dateAdded(iso: string): string {
 
 /**
  * One row per source-target pair of the event (GDELT events have one Actor1 and one Actor2): a compound
- * "Iran and Pakistan" target gives two rows. GLOBALEVENTID = gid * 100 + pair index.
+ * "Iran and Pakistan" target gives two rows; an actor is never paired with itself (rows.ts, actorPairs).
+ * GLOBALEVENTID = gid * 100 + pair index.
  */
 export function gdeltRows(e: StoredEvent): Cell[][] {
-  const sources: Array<Actor | undefined> = e.source.length ? e.source : [undefined];
-  const targets: Array<Actor | undefined> = e.target.length ? e.target : [undefined];
   const rows: Cell[][] = [];
   const day = e.date.replaceAll("-", "");
   const eventCode = e.code.length === 2 ? `${e.code}0` : e.code;
-  for (const s of sources) {
-    for (const t of targets) {
-      if (rows.length >= PAIRS_PER_EVENT) return rows;
-      rows.push([
-        e.gid * PAIRS_PER_EVENT + rows.length,
-        day,
-        day.slice(0, 6),
-        day.slice(0, 4),
-        fractionDate(e.date),
-        ...actorCells(s),
-        ...actorCells(t),
-        e.sentence === 1 ? 1 : 0,
-        eventCode,
-        eventCode.slice(0, 3),
-        e.root,
-        e.quad,
-        e.goldstein,
-        1,
-        1,
-        1,
-        null,
-        ...Array(8).fill(null),
-        ...Array(8).fill(null),
-        ...actionGeo(e),
-        dateAdded(e.codedAt),
-        e.article.url ?? e.article.id,
-      ]);
-    }
+  for (const [s, t] of actorPairs(e.source, e.target)) {
+    if (rows.length >= PAIRS_PER_EVENT) return rows;
+    rows.push([
+      e.gid * PAIRS_PER_EVENT + rows.length,
+      day,
+      day.slice(0, 6),
+      day.slice(0, 4),
+      fractionDate(e.date),
+      ...actorCells(s),
+      ...actorCells(t),
+      e.sentence === 1 ? 1 : 0,
+      eventCode,
+      eventCode.slice(0, 3),
+      e.root,
+      e.quad,
+      e.goldstein,
+      1,
+      1,
+      1,
+      null,
+      ...Array(8).fill(null),
+      ...Array(8).fill(null),
+      ...actionGeo(e),
+      dateAdded(e.codedAt),
+      e.article.url ?? e.article.id,
+    ]);
   }
   return rows;
 }

@@ -38,8 +38,11 @@ export async function exportText(
   if (format === "gdelt" && options.header) await write(gdeltHeader());
   for await (const e of events) {
     if (format === "gdelt") await write(gdeltLines(e));
-    else if (format === "plover") await write(ploverLine(e, options));
-    else if (format === "csv") await write(recordCsvLine(e));
+    else if (format === "plover") {
+      // PLOVER has no type for public statements (CAMEO 01): an event without one is no PLOVER event.
+      if (!e.plover.type) continue;
+      await write(ploverLine(e, options));
+    } else if (format === "csv") await write(recordCsvLine(e));
     else await write(recordJsonLine(e));
     n++;
   }

@@ -1,6 +1,6 @@
 // Readers: files, directories, JSONL and standard input -> Articles. The only place that reads input.
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { DyadError, toDyadError } from "../core/errors.js";
@@ -19,42 +19,109 @@ export interface ReadOptions {
 
 const JSONL = new Set([".jsonl", ".ndjson"]);
 
-/** Reads every input (files, directories recursively, "-" for stdin) in order, one result per article. */
+/**
+ * Reads every input (files, directories recursively, "-" for stdin) in order, one result per article.
+ * Symbolic links are followed, each directory read once (a link back up the tree is a loop, reported and
+ * not followed). Inputs that hold no article at all give one E_NO_INPUT error: a run never reads nothing
+ * in silence.
+ */
 export async function* readInputs(
   inputs: readonly string[],
   options: ReadOptions = {},
 ): AsyncGenerator<ReadResult> {
+  let results = 0;
+  const seen = new Set<string>();
   for (const input of inputs) {
     if (input === "-") {
-      yield* readStdin(options);
+      for await (const r of readStdin(options)) {
+        results++;
+        yield r;
+      }
       continue;
     }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(input);
     } catch (e) {
+      results++;
       yield { ok: false, error: new DyadError("E_NOT_FOUND", undefined, input, { cause: e }) };
       continue;
     }
-    if (info.isDirectory()) {
-      for (const file of await listFiles(input)) yield* readFileInput(file, options);
-    } else {
-      yield* readFileInput(input, options);
+    const found = info.isDirectory() ? listFiles(input, seen) : [input];
+    for await (const file of found) {
+      if (typeof file !== "string") {
+        results++;
+        yield { ok: false, error: file };
+        continue;
+      }
+      for await (const r of readFileInput(file, options)) {
+        results++;
+        yield r;
+      }
     }
+  }
+  if (results === 0) {
+    yield {
+      ok: false,
+      error: new DyadError("E_NO_INPUT", `nothing to read in ${inputs.join(", ")}`, inputs.join(", ")),
+    };
   }
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * The bytes the inputs hold, for a progress bar's total; null when it cannot be known in advance (standard
+ * input) or an input cannot be read.
+ */
+export async function inputBytes(inputs: readonly string[]): Promise<number | null> {
+  let total = 0;
+  const seen = new Set<string>();
+  try {
+    for (const input of inputs) {
+      if (input === "-") return null;
+      const info = await stat(input);
+      if (!info.isDirectory()) {
+        total += info.size;
+        continue;
+      }
+      for await (const file of listFiles(input, seen)) {
+        if (typeof file === "string") total += (await stat(file)).size;
+      }
+    }
+  } catch {
+    // The reading itself reports what cannot be read; the bar just goes without a total.
+    return null;
+  }
+  return total;
+}
+
+/** The files under a directory in name order, following links; a link that cannot be followed is an error. */
+async function* listFiles(dir: string, seen: Set<string>): AsyncGenerator<string | DyadError> {
+  const real = await realpath(dir);
+  if (seen.has(real)) {
+    yield new DyadError("E_LINK", `${real} is read already (a loop of links, or two links to it)`, dir);
+    return;
+  }
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else if (entry.isFile()) out.push(path);
+    let directory = entry.isDirectory();
+    let file = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        directory = target.isDirectory();
+        file = target.isFile();
+      } catch (e) {
+        yield new DyadError("E_LINK", "a symbolic link to nothing (or a loop of links)", path, { cause: e });
+        continue;
+      }
+    }
+    if (directory) yield* listFiles(path, seen);
+    else if (file) yield path;
   }
-  return out;
 }
 
 async function* readFileInput(path: string, options: ReadOptions): AsyncGenerator<ReadResult> {

@@ -4,14 +4,35 @@ import { DyadError } from "../core/errors.js";
 import { CALENDAR_WORDS } from "../nlp/calendar.js";
 import { list, parseTsv } from "./tsv.js";
 
-export const ROLES = ["LEADER", "HOSG", "HOS", "HOG", "VP", "FM", "DEF", "MIL", "MIN", "LEG", "OPP"] as const;
+export const ROLES = [
+  "LEADER",
+  "HOSG",
+  "HOS",
+  "HOG",
+  "VP",
+  "FM",
+  "DEF",
+  "MIL",
+  "MIN",
+  "LEG",
+  "OPP",
+  "HEAD",
+  "DEPUTY",
+  "OFFICIAL",
+] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles of an office at an international body (a row with an `org`); the others are national offices. */
+export const ORG_ROLES: ReadonlySet<Role> = new Set<Role>(["HEAD", "DEPUTY", "OFFICIAL"]);
 
 export interface Term {
   role: Role;
   office: string;
+  /** CAMEO role of the term: from the role for national offices, the body's own sector (or "") for an org's. */
   sector: string;
+  /** The country the office belongs to; for an office at an international body, the holder's own country. */
   country: string;
+  /** The international body the office belongs to (a row of orgs.tsv), or null for a national office. */
+  org: Org | null;
   start: string;
   /** Last day, or null while in office. */
   end: string | null;
@@ -59,12 +80,28 @@ export interface Agent {
   phrase: string;
   sector: string;
   title: boolean;
+  /** The agent's code goes before the actor's (`NGO` + `ARN`), as PETRARCH's `[NGO~]`; else after it. */
+  prefix?: boolean;
+  /** file:line of the entry (and of the dictionary line it was converted from). */
+  origin?: string;
+  /**
+   * Another sector by context (the `context` column): "protesters" are CVL, but OPP when one of these words
+   * ("anti-government", "opposition") stands in the mention or just before it.
+   */
+  context: { sector: string; words: string[] } | null;
 }
 
 /** What a phrase of the index names. */
 export type Entry =
   | { kind: "person"; person: Person; surname: boolean }
-  | { kind: "country"; country: Country; how: "name" | "demonym" | "metonym"; sector?: string }
+  | {
+      kind: "country";
+      country: Country;
+      how: "name" | "demonym" | "metonym";
+      sector?: string;
+      /** An actor given by its own code (actors/coded.tsv): the days the code holds, and where it comes from. */
+      coded?: { start: string | null; end: string | null; origin: string; also: readonly string[] };
+    }
   | { kind: "org"; org: Org }
   | { kind: "group"; group: Group }
   | { kind: "agent"; agent: Agent; plural: boolean };
@@ -79,13 +116,18 @@ export interface Phrase {
   entries: Entry[];
 }
 
+type SourceFile = { name: string; text: string };
+
 export interface RawSources {
   countriesBase: readonly WorldCountry[];
-  countries?: { name: string; text: string };
-  orgs?: { name: string; text: string };
-  groups?: { name: string; text: string };
-  agents?: { name: string; text: string };
-  people: readonly { name: string; text: string }[];
+  /** Each file kind may come from several knowledge folders (`--kb +DIR`), bottom first. */
+  countries?: readonly SourceFile[];
+  orgs?: readonly SourceFile[];
+  groups?: readonly SourceFile[];
+  agents?: readonly SourceFile[];
+  /** Actors given by their own codes, as PETRARCH and TABARI actor dictionaries give them. */
+  coded?: readonly SourceFile[];
+  people: readonly SourceFile[];
 }
 
 /** The fields of the world-countries package that Dyad uses. */
@@ -107,7 +149,9 @@ export interface ActorKb {
   agents: Map<string, Agent>;
   /** Phrases by the key of their first word, longest first. */
   index: Map<string, Phrase[]>;
-  /** Who held an office on a date: `${country}|${role}` -> terms. */
+  /** Codes of the actors given by their own codes (actors/coded.tsv). */
+  coded: Set<string>;
+  /** Who held an office on a date: `${country}|${role}`, or `${org id}|${role}` for a body's -> terms. */
   offices: Map<string, { person: Person; term: Term }[]>;
 }
 
@@ -150,6 +194,9 @@ const ROLE_SECTOR: Record<Role, string> = {
   MIL: "MIL",
   LEG: "LEG",
   OPP: "OPP",
+  HEAD: "",
+  DEPUTY: "",
+  OFFICIAL: "",
 };
 
 /** Role precedence when one person holds several offices on the same day. */
@@ -216,8 +263,10 @@ export function compileActors(src: RawSources): ActorKb {
 
   // Countries: base facts from world-countries, then Dyad's additions.
   const excluded = new Set<string>();
-  const extra = src.countries ? parseTsv(src.countries.text, src.countries.name, ["iso3"]) : [];
-  for (const row of extra)
+  const extra = (src.countries ?? []).flatMap((f) =>
+    parseTsv(f.text, f.name, ["iso3"]).map((row) => ({ row, file: f.name })),
+  );
+  for (const { row } of extra)
     for (const x of list(row.get("exclude"))) excluded.add(`${kosovo(row.get("iso3"))}|${x}`);
   const addCountryName = (c: Country, text: string, how: "name" | "demonym" | "metonym") => {
     if (excluded.has(`${c.iso3}|${text}`)) return;
@@ -244,8 +293,8 @@ export function compileActors(src: RawSources): ActorKb {
     }
     for (const cap of wc.capital ?? []) addCountryName(c, cap, "metonym");
   }
-  for (const row of extra) {
-    const where = `${src.countries!.name}:${row.line}`;
+  for (const { row, file } of extra) {
+    const where = `${file}:${row.line}`;
     const iso3 = kosovo(row.get("iso3"));
     if (!/^[A-Z]{3}$/.test(iso3))
       throw new DyadError("E_DATA", `iso3 must be three capitals, got '${iso3}'`, where);
@@ -265,9 +314,9 @@ export function compileActors(src: RawSources): ActorKb {
     for (const n of list(row.get("metonyms"))) addCountryName(c, n, "metonym");
   }
 
-  if (src.orgs) {
-    for (const row of parseTsv(src.orgs.text, src.orgs.name, ["id", "org", "code", "name"])) {
-      const where = `${src.orgs.name}:${row.line}`;
+  for (const file of src.orgs ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["id", "org", "code", "name"])) {
+      const where = `${file.name}:${row.line}`;
       const id = row.get("id");
       if (orgs.has(id)) throw new DyadError("E_DATA", `org id '${id}' appears twice`, where);
       const o: Org = {
@@ -283,9 +332,9 @@ export function compileActors(src: RawSources): ActorKb {
     }
   }
 
-  if (src.groups) {
-    for (const row of parseTsv(src.groups.text, src.groups.name, ["id", "name", "sector", "code"])) {
-      const where = `${src.groups.name}:${row.line}`;
+  for (const file of src.groups ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["id", "name", "sector", "code"])) {
+      const where = `${file.name}:${row.line}`;
       const id = row.get("id");
       const country = row.get("country") || null;
       if (country && !/^[A-Z]{3}$/.test(country))
@@ -307,16 +356,64 @@ export function compileActors(src: RawSources): ActorKb {
     }
   }
 
-  if (src.agents) {
-    for (const row of parseTsv(src.agents.text, src.agents.name, ["phrase", "sector"])) {
+  for (const file of src.agents ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["phrase", "sector"])) {
+      const where = `${file.name}:${row.line}`;
       const phrase = row.get("phrase").toLowerCase();
-      const agent: Agent = { phrase, sector: row.get("sector"), title: row.get("title") === "yes" };
+      const position = row.get("position");
+      if (position !== "" && position !== "prefix" && position !== "suffix")
+        throw new DyadError("E_DATA", `position must be prefix or suffix, got '${position}'`, where);
+      const sector = row.get("sector");
+      // Imported dictionaries give compound sectors (`GOVMIL`): one or more role codes run together.
+      if (!/^(?:[A-Z]{3})+$/.test(sector))
+        throw new DyadError("E_DATA", `sector must be a CAMEO role code`, where);
+      const agent: Agent = {
+        phrase,
+        sector,
+        title: row.get("title") === "yes",
+        prefix: position === "prefix",
+        origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
+        context: null,
+      };
+      const context = row.get("context");
+      if (context) {
+        const m = /^([A-Z]{3}):(.+)$/.exec(context);
+        if (!m) throw new DyadError("E_DATA", `context must be SECTOR:word|word, got '${context}'`, where);
+        agent.context = { sector: m[1], words: list(m[2]).map((w) => w.toLowerCase()) };
+      }
       if (agents.has(phrase)) continue;
       agents.set(phrase, agent);
       add(phrase, { kind: "agent", agent, plural: false });
       const plurals = list(row.get("plurals"));
       for (const p of plurals.length ? plurals : [`${phrase}s`])
         add(p, { kind: "agent", agent, plural: true });
+    }
+  }
+
+  const coded = new Set<string>();
+  for (const file of src.coded ?? []) {
+    for (const row of parseTsv(file.text, file.name, ["phrase", "code"])) {
+      const where = `${file.name}:${row.line}`;
+      // Several codes (`FRO|BIL|SAM`): the phrase stands for all of them at once.
+      const [code, ...also] = list(row.get("code"));
+      for (const x of [code, ...also]) {
+        if (!/^[A-Z0-9]+$|^\+\+\+$|^###$/.test(x))
+          throw new DyadError("E_DATA", `an actor code is capitals and digits, got '${x}'`, where);
+      }
+      const start = row.get("start") ? normaliseDate(row.get("start"), "start", where) : null;
+      const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
+      if (start && end && end < start)
+        throw new DyadError("E_DATA", `end ${end} is before start ${start}`, where);
+      coded.add(code);
+      let c = countries.get(code);
+      if (!c) {
+        c = { iso3: code, name: row.get("phrase"), kind: "country", continent: null };
+        countries.set(code, c);
+      }
+      const origin = row.get("origin") ? `${where} (${row.get("origin")})` : where;
+      for (const phrase of [row.get("phrase"), ...list(row.get("aliases"))]) {
+        add(phrase, { kind: "country", country: c, how: "name", coded: { start, end, origin, also } });
+      }
     }
   }
 
@@ -329,14 +426,28 @@ export function compileActors(src: RawSources): ActorKb {
       if (!/^[A-Z]{3}$/.test(country)) throw new DyadError("E_DATA", `bad country '${country}'`, where);
       const role = row.get("role") as Role;
       if (!ROLES.includes(role)) throw new DyadError("E_DATA", `unknown role '${role}'`, where);
+      const orgId = row.get("org");
+      const org = orgId ? orgs.get(orgId) : null;
+      if (org === undefined)
+        throw new DyadError("E_DATA", `unknown org '${orgId}' (an id of orgs.tsv)`, where);
+      if ((org !== null) !== ORG_ROLES.has(role)) {
+        throw new DyadError(
+          "E_DATA",
+          org
+            ? `role '${role}' is a national office; an org's office is HEAD, DEPUTY or OFFICIAL`
+            : `role '${role}' needs an org`,
+          where,
+        );
+      }
       const start = normaliseDate(row.get("start"), "start", where);
       const end = row.get("end") ? normaliseDate(row.get("end"), "end", where) : null;
       if (end && end < start) throw new DyadError("E_DATA", `end ${end} is before start ${start}`, where);
       const term: Term = {
         role,
         office: row.get("office"),
-        sector: ROLE_SECTOR[role],
+        sector: org ? (org.sector ?? "") : ROLE_SECTOR[role],
         country,
+        org,
         start,
         end,
         source: where,
@@ -348,7 +459,7 @@ export function compileActors(src: RawSources): ActorKb {
       }
       for (const a of list(row.get("aliases"))) if (!p.aliases.includes(a)) p.aliases.push(a);
       p.terms.push(term);
-      const key = `${country}|${role}`;
+      const key = org ? `${org.id}|${role}` : `${country}|${role}`;
       const list2 = offices.get(key) ?? [];
       list2.push({ person: p, term });
       offices.set(key, list2);
@@ -372,7 +483,7 @@ export function compileActors(src: RawSources): ActorKb {
     index.set(p.words[0], list3);
   }
   for (const l of index.values()) l.sort((a, b) => b.words.length - a.words.length);
-  return { countries, orgs, groups, people, agents, index, offices };
+  return { countries, orgs, groups, people, agents, index, offices, coded };
 }
 
 const NOT_SURNAMES = /^(?:[IVX]+|Jr\.?|Sr\.?|bin|ibn|al|el|de|da|van|von)$/i;

@@ -1,4 +1,5 @@
 // Coverage figures of the knowledge base: what `dyad kb check` prints and the coverage test guards.
+import { ORG_ROLES, type Role } from "./actors.js";
 import type { Knowledge } from "./index.js";
 
 export interface Coverage {
@@ -12,7 +13,13 @@ export interface Coverage {
   continents: Record<string, { people: number; terms: number; countries: number }>;
   /** Countries with a head of state or government on record for a date. */
   headsOn: (date: string) => number;
+  /** Office-holders of international bodies (people/international.tsv): people, terms, bodies with any. */
+  international: { people: number; terms: number; bodies: number };
+  /** International bodies with someone in office on a date, and those (of the bodies on record) with no one. */
+  bodiesHeldOn: (date: string) => { covered: number; missing: string[] };
   agents: number;
+  /** Actor codes given by imported dictionaries (actors/coded.tsv). */
+  coded: number;
   patterns: number;
   patternsByRoot: Record<string, number>;
   evaluative: number;
@@ -26,6 +33,7 @@ export function coverage(k: Knowledge): Coverage {
   for (const p of kb.people.values()) {
     const seen = new Set<string>();
     for (const t of p.terms) {
+      if (t.org) continue;
       const continent = kb.countries.get(t.country)?.continent ?? "other";
       const c = (continents[continent] ??= { people: 0, terms: 0, countries: 0 });
       c.terms++;
@@ -45,10 +53,21 @@ export function coverage(k: Knowledge): Coverage {
     for (const p of list) {
       if (counted.has(p)) continue;
       counted.add(p);
-      const root = p.code.slice(0, 2);
+      // A void pattern (no code) stops others and has no root.
+      const root = p.code === "" ? "none" : p.code.slice(0, 2);
       patternsByRoot[root] = (patternsByRoot[root] ?? 0) + 1;
     }
   }
+  const international = { people: 0, terms: 0, bodies: 0 };
+  const bodies = new Set<string>();
+  for (const p of kb.people.values()) {
+    const orgTerms = p.terms.filter((t) => t.org);
+    if (orgTerms.length === 0) continue;
+    international.people++;
+    international.terms += orgTerms.length;
+    for (const t of orgTerms) bodies.add(t.org!.id);
+  }
+  international.bodies = bodies.size;
   const all = [...kb.countries.values()];
   return {
     countries: all.filter((c) => c.kind !== "region").length,
@@ -68,7 +87,21 @@ export function coverage(k: Knowledge): Coverage {
       }
       return countries.size;
     },
+    international,
+    bodiesHeldOn(date: string) {
+      const headed = new Set<string>();
+      for (const [key, holders] of kb.offices) {
+        const [id, role] = key.split("|");
+        if (!ORG_ROLES.has(role as Role)) continue;
+        if (holders.some(({ term }) => term.start <= date && (term.end === null || date <= term.end)))
+          headed.add(id);
+      }
+      // Only bodies that have office-holders on record at some time count as missing on this date.
+      const missing = [...bodies].filter((id) => !headed.has(id)).sort();
+      return { covered: headed.size, missing };
+    },
     agents: kb.agents.size,
+    coded: kb.coded.size,
     patterns: k.lexicon.size,
     patternsByRoot,
     evaluative: k.evaluative.polarity.size,

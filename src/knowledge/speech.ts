@@ -1,6 +1,6 @@
 // The words that report speech, each written once with the analyses that read it: the quote finder
-// (src/extract/quotes), the clause analysis of dates and places (src/extract/dates/clause.ts) and the
-// event coder's reported speech (src/code/clauses.ts).
+// (src/extract/quotes) and the event coder's reported speech (src/code).
+import type { Token } from "../core/types.js";
 
 /**
  * Each verb (lemma) with its roles:
@@ -73,6 +73,11 @@ function withRole(role: string): ReadonlySet<string> {
 export const CUE_VERBS: ReadonlySet<string> = withRole("quote");
 
 /** Cue verbs that take a complement clause without "that" ("The Leader said Palestine is ..."). */
+/** A verb (by its tag and lemma) that introduces a quote or indirect speech. */
+export function isCueVerb(t: Token): boolean {
+  return t.pos === "VERB" && CUE_VERBS.has(t.lemma);
+}
+
 export const BARE_COMPLEMENT_CUES: ReadonlySet<string> = withRole("bare");
 
 /** Verbs whose complement the event coder reads as reported speech (the speaker's claim). */

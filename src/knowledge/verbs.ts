@@ -4,8 +4,11 @@ import type { Ontology } from "./ontology.js";
 import { parseTsv } from "./tsv.js";
 
 export type Element =
-  | { type: "word"; alts: string[]; optional: boolean }
+  /** joined: written with `_` to the element before it, so it must stand right after it ("break_down"). */
+  | { type: "word"; alts: string[]; optional: boolean; joined?: boolean }
   | { type: "target" }
+  /** `{_}`: a noun phrase passed over ("celebrated Iftar in {_} {T}": not the place, the next actor). */
+  | { type: "skip" }
   | { type: "clause" };
 
 export interface Pattern {
@@ -18,8 +21,14 @@ export interface Pattern {
   flags: Set<string>;
   /** Number of word elements: longer patterns win. */
   words: number;
-  /** file:line of the entry, for evidence. */
+  /** file:line of the entry, for evidence (with the dictionary line it was converted from, if any). */
   origin: string;
+  /** Words that must stand before the anchor in its sentence, in this order (the last nearest). */
+  before: Extract<Element, { type: "word" }>[];
+  /** The last of them must stand right before the anchor (`before` written with a final `_`). */
+  beforeJoined: boolean;
+  /** Code of the event the pattern implies in the other direction (target to source), or null. */
+  reverse: string | null;
 }
 
 export interface Lexicon {
@@ -28,7 +37,7 @@ export interface Lexicon {
   size: number;
 }
 
-const FLAGS = new Set(["recip", "intrans", "self", "rev"]);
+const FLAGS = new Set(["recip", "intrans", "self", "rev", "void", "among", "form"]);
 const WORD = /^[a-z][a-z'’.-]*$/;
 
 export function parsePattern(text: string, where: string): { elements: Element[]; noun: boolean } {
@@ -39,17 +48,23 @@ export function parsePattern(text: string, where: string): { elements: Element[]
     body = body.slice(1).trim();
   }
   const elements: Element[] = [];
-  for (const part of body.split(/\s+/)) {
-    if (part === "{T}") elements.push({ type: "target" });
-    else if (part === "{C}") elements.push({ type: "clause" });
+  for (const chunk of body.split(/\s+/)) {
+    if (chunk === "{T}") elements.push({ type: "target" });
+    else if (chunk === "{C}") elements.push({ type: "clause" });
+    else if (chunk === "{_}") elements.push({ type: "skip" });
     else {
-      const optional = part.startsWith("(") && part.endsWith(")");
-      const inner = optional ? part.slice(1, -1) : part;
-      const alts = inner.split("/").filter((a) => a !== "");
-      if (alts.length === 0 || !alts.every((a) => WORD.test(a))) {
-        throw new DyadError("E_DATA", `bad pattern element '${part}' in '${text}'`, where);
-      }
-      elements.push({ type: "word", alts, optional });
+      // "new_military/economic_relations": words joined with `_` stand next to each other.
+      chunk.split("_").forEach((part, k) => {
+        const optional = part.startsWith("(") && part.endsWith(")");
+        const inner = optional ? part.slice(1, -1) : part;
+        const alts = inner.split("/").filter((a) => a !== "");
+        if (alts.length === 0 || !alts.every((a) => WORD.test(a)) || (optional && k > 0)) {
+          throw new DyadError("E_DATA", `bad pattern element '${chunk}' in '${text}'`, where);
+        }
+        elements.push(
+          k > 0 ? { type: "word", alts, optional, joined: true } : { type: "word", alts, optional },
+        );
+      });
     }
   }
   const first = elements[0];
@@ -67,22 +82,31 @@ export function compileLexicon(
   let size = 0;
   const seen = new Set<string>();
   for (const file of files) {
-    for (const row of parseTsv(file.text, file.name, ["code", "pattern"])) {
+    for (const row of parseTsv(file.text, file.name, ["pattern"])) {
       const where = `${file.name}:${row.line}`;
       const code = row.get("code");
-      ontology.require(code, where);
+      const flagList = row
+        .get("flags")
+        .split("|")
+        .map((f) => f.trim())
+        .filter((f) => f !== "");
+      // A `void` pattern codes nothing: it stops the shorter patterns of its anchor ("receive a card").
+      if (code === "" && !flagList.includes("void"))
+        throw new DyadError("E_DATA", `the column 'code' is empty`, where);
+      if (code !== "") ontology.require(code, where);
+      const reverse = row.get("reverse") || null;
+      if (reverse) ontology.require(reverse, where);
+      const before = row.get("before").trim();
+      const beforeJoined = before.endsWith("_");
+      const beforeElements = before === "" ? [] : parsePattern(before.replace(/_$/, ""), where).elements;
+      if (beforeElements.some((e) => e.type !== "word" || e.optional))
+        throw new DyadError("E_DATA", `'before' holds words only: '${before}'`, where);
       const text = row.get("pattern");
-      const key = `${code}|${text}`;
+      const key = `${code}|${text}|${before}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const { elements, noun } = parsePattern(text, where);
-      const flags = new Set(
-        row
-          .get("flags")
-          .split("|")
-          .map((f) => f.trim())
-          .filter((f) => f !== ""),
-      );
+      const flags = new Set(flagList);
       for (const f of flags) if (!FLAGS.has(f)) throw new DyadError("E_DATA", `unknown flag '${f}'`, where);
       const pattern: Pattern = {
         code,
@@ -90,8 +114,16 @@ export function compileLexicon(
         elements,
         noun,
         flags,
-        words: elements.filter((e) => e.type === "word").length,
-        origin: where,
+        // Words before the anchor count as words; a pattern that wants a coordinated subject (among) is more
+        // specific than the same words without it.
+        words:
+          elements.filter((e) => e.type === "word").length +
+          beforeElements.length +
+          (flags.has("among") ? 1 : 0),
+        origin: row.get("origin") ? `${where} (${row.get("origin")})` : where,
+        before: beforeElements as Extract<Element, { type: "word" }>[],
+        beforeJoined,
+        reverse,
       };
       const anchor = elements[0] as Extract<Element, { type: "word" }>;
       for (const alt of anchor.alts) {

@@ -60,6 +60,37 @@ const POS_NUMBER: Readonly<Record<Pos, number>> = {
   SPACE: 17,
 };
 
+/**
+ * Tokens in one sentence at most. Rules look across a sentence (its subject, its clauses, its mentions), so
+ * their work grows with the square of its length: run-on text (a list, a transcript, a scrape with no full
+ * stops) is cut into pieces of at most this many tokens, after the last comma, semicolon, colon or
+ * conjunction of the piece's second half when there is one (README, "Limits").
+ */
+export const MAX_SENTENCE_TOKENS = 100;
+
+/** Where to cut a run of tokens [from, to) longer than MAX_SENTENCE_TOKENS: the starts of its pieces. */
+export function sentencePieces(tokens: readonly Token[], from: number, to: number): number[] {
+  const starts = [from];
+  let start = from;
+  while (to - start > MAX_SENTENCE_TOKENS) {
+    let cut = start + MAX_SENTENCE_TOKENS;
+    for (let k = cut - 1; k > start + MAX_SENTENCE_TOKENS / 2; k--) {
+      const t = tokens[k];
+      if (t.text === "," || t.text === ";" || t.text === ":") {
+        cut = k + 1;
+        break;
+      }
+      if (t.pos === "CCONJ") {
+        cut = k;
+        break;
+      }
+    }
+    starts.push(cut);
+    start = cut;
+  }
+  return starts;
+}
+
 /** Spellings kept at most; the table starts again when full, so that memory does not grow with the input. */
 const SPELLINGS_MAX = 100_000;
 
@@ -141,15 +172,20 @@ function createNlp(nlp: Wink): Nlp {
         const tokenStart = winkToOurs[first];
         const tokenEnd = last + 1 < values.length ? winkToOurs[last + 1] : tokens.length;
         if (tokenEnd <= tokenStart) continue;
-        const index = sentences.length;
-        for (let t = tokenStart; t < tokenEnd; t++) tokens[t].sentence = index;
-        sentences.push({
-          index,
-          start: tokens[tokenStart].start,
-          end: tokens[tokenEnd - 1].end,
-          tokenStart,
-          tokenEnd,
-        });
+        const starts = sentencePieces(tokens, tokenStart, tokenEnd);
+        for (let p = 0; p < starts.length; p++) {
+          const pieceStart = starts[p];
+          const pieceEnd = p + 1 < starts.length ? starts[p + 1] : tokenEnd;
+          const index = sentences.length;
+          for (let t = pieceStart; t < pieceEnd; t++) tokens[t].sentence = index;
+          sentences.push({
+            index,
+            start: tokens[pieceStart].start,
+            end: tokens[pieceEnd - 1].end,
+            tokenStart: pieceStart,
+            tokenEnd: pieceEnd,
+          });
+        }
       }
 
       return {
@@ -160,8 +196,9 @@ function createNlp(nlp: Wink): Nlp {
         mentions: [],
         dates: [],
         places: [],
+        dateline: null,
         parse: null,
-        clauses: [],
+        clauses: null,
         events: [],
         quotes: [],
         errors: [],

@@ -1,6 +1,5 @@
 // Assembles Dyad: knowledge, NLP and the ordered components, built once per process or worker thread.
 
-import { createClausesComponent } from "../code/clauses.js";
 import { createCoderComponent } from "../code/coder.js";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle, Doc } from "../core/types.js";
@@ -8,7 +7,9 @@ import { createActorsComponent } from "../extract/actors/index.js";
 import { createDatesComponent, eventDate } from "../extract/dates/index.js";
 import { createPlacesComponent, eventPlace, loadGazetteer } from "../extract/places/index.js";
 import { createQuotesComponent } from "../extract/quotes/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import { createClausesComponent } from "../nlp/clauses/index.js";
 import { getNlp } from "../nlp/index.js";
 import { createSyntaxComponent, loadSyntaxModel, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type Component, createPipeline, type Pipeline } from "./index.js";
@@ -35,23 +36,26 @@ export interface Dyad {
 export type CodedOrFailed = { ok: true; record: CodedArticle } | { ok: false; error: DyadError };
 
 export interface DyadOptions {
-  dataDir?: string;
+  dataDir?: DataDirs;
   knowledge?: Knowledge;
   /** The syntax model, when already loaded (a worker thread gets the calling thread's shared copy). */
   syntax?: SyntaxModel;
 }
 
-/** The default order: syntax (tags and dependency parse), dates, places, actors (mentions and coreference), events, quotes. */
+/**
+ * The default order: syntax (tags and dependency parse), clauses (the clause layer every later component
+ * reads), dates, places, actors (mentions and coreference), events, quotes.
+ */
 export function defaultComponents(
   knowledge: Knowledge,
-  options: { dataDir?: string; syntax?: SyntaxModel } = {},
+  options: { dataDir?: DataDirs; syntax?: SyntaxModel } = {},
 ): Component<RunContext>[] {
   return [
     createSyntaxComponent<RunContext>({ model: options.syntax ?? loadSyntaxModel(options.dataDir) }),
+    createClausesComponent<RunContext>(),
     createDatesComponent<RunContext>(),
     createPlacesComponent<RunContext>(loadGazetteer(options.dataDir)),
     createActorsComponent<RunContext>({ kb: knowledge.actors }),
-    createClausesComponent<RunContext>(),
     createCoderComponent<RunContext>({
       lexicon: knowledge.lexicon,
       ontology: knowledge.ontology,

@@ -10,6 +10,7 @@ export type DocField =
   | "coref"
   | "dates"
   | "places"
+  | "dateline"
   | "parse"
   | "clauses"
   | "events"

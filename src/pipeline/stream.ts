@@ -1,7 +1,8 @@
 // Coding as a stream: ReadResults in, CodeResults out, in input order.
-import type { DyadError } from "../core/errors.js";
+import { type DyadError, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 
 export type CodeResult =
@@ -10,7 +11,7 @@ export type CodeResult =
 
 export interface StreamOptions {
   dyad?: Dyad;
-  dataDir?: string;
+  dataDir?: DataDirs;
 }
 
 /**
@@ -27,9 +28,22 @@ export function lineOf(record: CodedArticle): { json: string; events: number } {
   return { json: JSON.stringify(record), events: record.events.length };
 }
 
-/** The line of a coded article; a failure stays as it is. */
+/**
+ * The line of a coded article; a failure stays as it is. A record that cannot be made a line (a string
+ * longer than V8 allows) fails on its own, so that the articles around it are still written.
+ */
 function toLine(result: CodeResult): LineResult {
-  return result.ok ? { ok: true, article: result.article, ...lineOf(result.record) } : result;
+  if (!result.ok) return result;
+  try {
+    return { ok: true, article: result.article, ...lineOf(result.record) };
+  } catch (e) {
+    return { ok: false, error: outputError(e, result.article), article: result.article };
+  }
+}
+
+/** The error of a record that could not be serialised. */
+export function outputError(e: unknown, article: Article): DyadError {
+  return toDyadError(e, "E_OUTPUT", article.origin ?? article.id);
 }
 
 /**

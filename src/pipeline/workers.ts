@@ -7,10 +7,11 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { DyadError, ERRORS, type ErrorCode, toDyadError } from "../core/errors.js";
 import type { Article, CodedArticle } from "../core/types.js";
 import type { ReadResult } from "../ingest/index.js";
+import type { DataDirs } from "../knowledge/files.js";
 import { loadSyntaxModel, modelFromShared, type SyntaxModel } from "../nlp/syntax/index.js";
 import { type CodedOrFailed, createDyad, type Dyad } from "./dyad.js";
 import { WORKER_RESOURCE_LIMITS } from "./heap.js";
-import { type CodeResult, interleave, type LineResult, lineOf } from "./stream.js";
+import { type CodeResult, interleave, type LineResult, lineOf, outputError } from "./stream.js";
 
 export interface ParallelOptions {
   /**
@@ -26,7 +27,7 @@ export interface ParallelOptions {
    */
   depth?: number;
   /** Data folder for the workers' knowledge base (default: data/ of this installation). */
-  dataDir?: string;
+  dataDir?: DataDirs;
   /**
    * Articles this thread codes before the worker threads start (default START_AFTER). A thread costs about
    * a second of start-up (its own knowledge base, gazetteer and wink model) and then runs cold code for a
@@ -113,7 +114,7 @@ function revive(e: SerialError): DyadError {
 /** The body of a worker thread: build Dyad once, then code batch after batch. */
 function serveWorker(
   port: NonNullable<typeof parentPort>,
-  dataDir: string | undefined,
+  dataDir: DataDirs | undefined,
   syntax: SharedArrayBuffer,
 ): void {
   let dyad: Dyad;
@@ -129,19 +130,21 @@ function serveWorker(
   port.postMessage({ type: "ready" } satisfies FromWorker);
   port.on("message", (message: ToWorker) => {
     const make = FORMS[message.form];
-    const results = dyad
-      .codeMany(message.articles)
-      .map(
-        (r): WorkerResult =>
-          r.ok ? { ok: true, made: make(r.record) } : { ok: false, error: serialise(r.error) },
-      );
+    const results = dyad.codeMany(message.articles).map((r, k): WorkerResult => {
+      if (!r.ok) return { ok: false, error: serialise(r.error) };
+      try {
+        return { ok: true, made: make(r.record) };
+      } catch (e) {
+        return { ok: false, error: serialise(outputError(e, message.articles[k])) };
+      }
+    });
     port.postMessage({ type: "done", id: message.id, results } satisfies FromWorker);
   });
 }
 
 function isWorkerData(
   data: unknown,
-): data is { [WORKER_FLAG]: true; dataDir?: string; syntax: SharedArrayBuffer } {
+): data is { [WORKER_FLAG]: true; dataDir?: DataDirs; syntax: SharedArrayBuffer } {
   return typeof data === "object" && data !== null && (data as Record<string, unknown>)[WORKER_FLAG] === true;
 }
 
@@ -152,7 +155,7 @@ if (!isMainThread && parentPort && isWorkerData(workerData))
  * Starts a thread running this module. Compiled (dist/), the .js file runs as it is; from src/ under tsx the
  * thread must register tsx itself first, because loader hooks are not inherited by worker threads.
  */
-function startThread(dataDir: string | undefined, syntax: SyntaxModel): Worker {
+function startThread(dataDir: DataDirs | undefined, syntax: SyntaxModel): Worker {
   const self = new URL(import.meta.url);
   // The model's bytes are a SharedArrayBuffer: every thread reads the one copy (about 30 MB saved a thread).
   const data = { [WORKER_FLAG]: true, dataDir, syntax: syntax.shared };
@@ -179,7 +182,7 @@ interface Pool {
   close(): Promise<void>;
 }
 
-function createPool(size: number, dataDir: string | undefined, syntax: SyntaxModel): Pool {
+function createPool(size: number, dataDir: DataDirs | undefined, syntax: SyntaxModel): Pool {
   const threads = Array.from({ length: size }, () => ({
     worker: startThread(dataDir, syntax),
     /** Its Dyad is built: until then, batches are better coded by the calling thread. */

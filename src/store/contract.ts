@@ -9,6 +9,8 @@ import {
   articleB,
   articleC,
   articleD,
+  articleModal,
+  articleReciprocal,
   articleWide,
   fixtureItems,
   recoded,
@@ -28,6 +30,7 @@ export function seriesFromEvents(events: readonly StoredEvent[], by: Period): Se
   const periodOf = (date: string): string => {
     if (by === "day") return date;
     if (by === "month") return date.slice(0, 7);
+    if (by === "year") return date.slice(0, 4);
     const d = new Date(`${date}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
     return d.toISOString().slice(0, 10);
@@ -37,7 +40,19 @@ export function seriesFromEvents(events: readonly StoredEvent[], by: Period): Se
     const p = periodOf(eventDay(e.date, e.article.date));
     groups.set(p, [...(groups.get(p) ?? []), e]);
   }
-  return [...groups.keys()].sort().map((period) => {
+  // Every period from the first to the last, the empty ones too: walk day by day and keep each new period.
+  const sorted = [...groups.keys()].sort();
+  const periods: string[] = [];
+  if (sorted.length > 0) {
+    const last = sorted[sorted.length - 1];
+    const day = new Date(`${[...events].map((e) => eventDay(e.date, e.article.date)).sort()[0]}T00:00:00Z`);
+    for (let p = periodOf(day.toISOString().slice(0, 10)); p <= last; ) {
+      if (periods[periods.length - 1] !== p) periods.push(p);
+      day.setUTCDate(day.getUTCDate() + 1);
+      p = periodOf(day.toISOString().slice(0, 10));
+    }
+  }
+  return periods.map((period) => {
     const es = groups.get(period) ?? [];
     const sum = es.reduce((s, e) => s + e.goldstein, 0);
     return {
@@ -45,7 +60,7 @@ export function seriesFromEvents(events: readonly StoredEvent[], by: Period): Se
       events: es.length,
       quad: [1, 2, 3, 4].map((q) => es.filter((e) => e.quad === q).length) as SeriesRow["quad"],
       goldsteinSum: sum,
-      goldsteinMean: sum / es.length,
+      goldsteinMean: es.length ? sum / es.length : 0,
       articles: new Set(es.map((e) => e.article.id)).size,
     };
   });
@@ -187,6 +202,45 @@ export function storeContract(
         // Ingesting the duplicate again changes nothing.
         await store.write({ coded: [copy] });
         assert.deepEqual(await store.counts(), { ...before, aliases: 1 });
+      });
+    });
+
+    it("stores the same text on another date as another article (issue 19)", async () => {
+      await using(async (store) => {
+        const repeat = articleA();
+        const date = "2025-07-01";
+        repeat.article = { ...repeat.article, id: "fx-001-repeat", date };
+        repeat.record = {
+          ...repeat.record,
+          id: "fx-001-repeat",
+          date,
+          events: repeat.record.events.map((e) => ({ ...e, id: `${e.id}-repeat`, date })),
+        };
+        const before = await store.counts();
+        const result = await store.write({ coded: [repeat] });
+        assert.deepEqual(
+          result.outcomes.map((o) => [o.id, o.status]),
+          [["fx-001-repeat", "new"]],
+        );
+        const after = await store.counts();
+        assert.equal(after.articles, before.articles + 1);
+        assert.equal(after.events, before.events + repeat.record.events.length);
+        assert.equal(after.aliases, before.aliases);
+        assert.equal(
+          (await store.events({ articleId: "fx-001-repeat" })).length,
+          repeat.record.events.length,
+        );
+        // Idempotent: the repeat again, and a copy of it under a third id on its date, write nothing.
+        const again = await store.write({ coded: [repeat] });
+        assert.equal(again.unchanged, 1);
+        const copy = { ...repeat, article: { ...repeat.article, id: "fx-001-repeat-copy" } };
+        const dup = await store.write({
+          coded: [{ ...copy, record: { ...copy.record, id: "fx-001-repeat-copy" } }],
+        });
+        assert.deepEqual(dup.outcomes, [
+          { id: "fx-001-repeat-copy", status: "duplicate", of: "fx-001-repeat" },
+        ]);
+        assert.equal((await store.counts()).events, after.events);
       });
     });
 
@@ -545,6 +599,166 @@ export function storeContract(
           ],
         );
       }, false);
+    });
+
+    it("counts only what happened when asked: no negated event, future ones only with an intent code (issue 19)", async () => {
+      await using(async (store) => {
+        await store.write({ coded: [articleModal()] });
+        const happened = await store.events({ articleId: "fx-modal", modality: "happened" });
+        assert.deepEqual(
+          happened.map((e) => [e.code, e.modality]),
+          [
+            ["190", "asserted"],
+            ["036", "future"],
+          ],
+        );
+        assert.equal((await store.events({ articleId: "fx-modal" })).length, 3);
+        // A future act that is not an intent code (fx-003's "will visit", 042) is not counted.
+        assert.ok(
+          !(await store.events({ modality: "happened" })).some(
+            (e) => e.modality === "future" && e.root !== "03",
+          ),
+        );
+        const dyad = { a: "ISR", b: "IRN" };
+        const july = { since: "2025-07-01" };
+        const counted = await store.series({ dyad, by: "month", filter: { ...july, modality: "happened" } });
+        assert.deepEqual(
+          counted.map((r) => [r.period, r.events, r.quad]),
+          [["2025-07", 2, [1, 0, 0, 1]]],
+        );
+        const all = await store.series({ dyad, by: "month", filter: july });
+        assert.deepEqual(
+          all.map((r) => [r.period, r.events]),
+          [["2025-07", 3]],
+        );
+        const top = await store.topActors(50, { modality: "happened" });
+        assert.equal(top.find((a) => a.code === "ISR")?.asSource, 0);
+        assert.equal((await store.topActors(50)).find((a) => a.code === "ISR")?.asSource, 1);
+      });
+    });
+
+    it("never pairs an actor with itself in a dyad query: a reciprocal event is RUS-USA, not RUS-RUS (issue 19)", async () => {
+      await using(async (store) => {
+        await store.write({ coded: [articleReciprocal()] });
+        assert.deepEqual(await store.events({ dyad: { a: "RUS", b: "RUS" } }), []);
+        assert.deepEqual(await store.events({ dyad: { a: "USA", b: "USA" } }), []);
+        const between = await store.events({ dyad: { a: "RUS", b: "USA" }, directed: true });
+        assert.deepEqual(
+          between.map((e) => e.article.id),
+          ["fx-recip"],
+        );
+      });
+    });
+
+    it("matches actors by words of their name and says which actors a term matched (issue 19)", async () => {
+      await using(async (store) => {
+        const byName = await store.events({ actor: "Araghchi" });
+        assert.deepEqual(keys(byName), ["fx-003-e1", "fx-003-e2"]);
+        assert.deepEqual(
+          keys(await store.events({ source: "masoud" })),
+          keys(await store.events({ source: "Masoud Pezeshkian" })),
+        );
+        assert.deepEqual(await store.matchActors("Araghchi"), [
+          { code: "IRNGOV", name: "Abbas Araghchi", events: 2 },
+        ]);
+        assert.deepEqual(await store.matchActors("Nobody Known"), []);
+        assert.deepEqual(await store.events({ actor: "Nobody Known" }), []);
+        const pak = await store.matchActors("PAK");
+        assert.deepEqual(pak.map((m) => m.code).sort(), ["PAK", "PAKGOV", "PAKGOV"]);
+        const speakers = await store.matchActors("Sharif", { speakers: true });
+        assert.deepEqual(speakers, [{ code: "PAKGOV", name: "Shehbaz Sharif", events: 1 }]);
+        const quotes = await store.quotes({ speaker: "Guterres" });
+        assert.deepEqual(
+          quotes.map((q) => q.article.id),
+          ["fx-004"],
+        );
+      });
+    });
+
+    it("reads --text as one query language, with the same results on every backend (issue 19)", async () => {
+      await using(async (store) => {
+        const articles = async (text: string) =>
+          [...new Set((await store.events({ text })).map((e) => e.article.id))].sort();
+        // A possessive is the word itself: "Pakistan's" finds every article naming Pakistan.
+        assert.deepEqual(await articles("Pakistan's"), await articles("Pakistan"));
+        assert.deepEqual(await articles("Pakistan's"), ["fx-001", "fx-002", "fx-003", "fx-004"]);
+        assert.deepEqual(await articles("India OR Washington"), ["fx-002", "fx-003"]);
+        assert.deepEqual(await articles("India Washington"), []);
+        assert.deepEqual(await articles("Gaza OR India Dar"), ["fx-001", "fx-002"]);
+        assert.deepEqual(await articles('"prime minister"'), ["fx-001"]);
+        assert.deepEqual(await articles('"minister prime"'), []);
+        assert.deepEqual(await articles('"water treaty"'), ["fx-002"]);
+        assert.deepEqual(await articles("Islam*"), ["fx-002", "fx-003"]);
+        assert.deepEqual(await articles("Isla"), []);
+        // A common word inside a phrase is a gap; alone it is not searchable.
+        assert.deepEqual(await articles('"suspension of the water treaty"'), ["fx-002"]);
+        await assert.rejects(
+          () => store.events({ text: "the of" }),
+          (e: unknown) => isDyadError(e) && e.code === "E_USAGE" && /common words/.test(e.message),
+        );
+        // Nothing the user types reaches the backends' own query syntax.
+        for (const odd of ['"', "AND", "NEAR(", "a:* & !b", "(Iran", "*", "Iran)"]) {
+          await store.events({ text: `${odd} Iran` });
+        }
+        const quotes = await store.quotes({ text: "pressure OR neighbours" });
+        assert.deepEqual(quotes.map((q) => q.article.id).sort(), ["fx-001", "fx-004"]);
+      });
+    });
+
+    it("fills empty periods with zeros, counts by year, and gives the series of one actor (issue 19)", async () => {
+      await using(async (store) => {
+        const dyad = { a: "IRN", b: "PAK" };
+        const spread = await store.series({
+          dyad,
+          by: "month",
+          filter: { since: "2025-03-15", until: "2025-07-01" },
+        });
+        assert.deepEqual(
+          spread.map((r) => [r.period, r.events]),
+          [
+            ["2025-03", 0],
+            ["2025-04", 0],
+            ["2025-05", 4],
+            ["2025-06", 2],
+            ["2025-07", 0],
+          ],
+        );
+        assert.deepEqual(spread[0], {
+          period: "2025-03",
+          events: 0,
+          quad: [0, 0, 0, 0],
+          goldsteinSum: 0,
+          goldsteinMean: 0,
+          articles: 0,
+        });
+        const days = await store.series({ dyad, by: "day" });
+        assert.equal(days[0].period, "2025-05-26");
+        assert.equal(days[1].period, "2025-05-27");
+        assert.equal(days[1].events, 0);
+        const years = await store.series({ dyad, by: "year" });
+        assert.deepEqual(
+          years.map((r) => [r.period, r.events]),
+          [["2025", 6]],
+        );
+        const guterres = await store.series({ actor: "Guterres", by: "month" });
+        assert.deepEqual(
+          guterres.map((r) => [r.period, r.events]),
+          [["2025-04", 1]],
+        );
+        const pakistan = await store.series({ actor: "PAK", by: "year" });
+        assert.equal(pakistan[0].events, (await store.events({ actor: "PAK" })).length);
+      });
+    });
+
+    it("stops an export at its limit (issue 19)", async () => {
+      await using(async (store) => {
+        const seen: StoredEvent[] = [];
+        for await (const e of store.iterateEvents({ limit: 2 }, 1)) seen.push(e);
+        assert.equal(seen.length, 2);
+        const more: StoredEvent[] = [];
+        for await (const e of store.iterateEvents({ limit: 5 })) more.push(e);
+        assert.equal(more.length, 5);
+      });
     });
 
     it("names the query in its errors", async () => {

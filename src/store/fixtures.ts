@@ -17,6 +17,12 @@ const CAMEO: Record<string, CameoFacts> = {
     goldstein: 4,
     plover: { type: "AGREE", mode: null },
   },
+  "040": {
+    name: "Consult, not specified below",
+    quad: 1,
+    goldstein: 1,
+    plover: { type: "CONSULT", mode: null },
+  },
   "042": { name: "Make a visit", quad: 1, goldstein: 1.9, plover: { type: "CONSULT", mode: "visit" } },
   "043": { name: "Host a visit", quad: 1, goldstein: 2.8, plover: { type: "CONSULT", mode: "visit" } },
   "051": { name: "Praise or endorse", quad: 1, goldstein: 3.4, plover: { type: "SUPPORT", mode: null } },
@@ -25,6 +31,12 @@ const CAMEO: Record<string, CameoFacts> = {
     quad: 3,
     goldstein: -2,
     plover: { type: "ACCUSE", mode: "disapprove" },
+  },
+  "190": {
+    name: "Use conventional military force, not specified below",
+    quad: 4,
+    goldstein: -10,
+    plover: { type: "ASSAULT", mode: null },
   },
   "163": {
     name: "Impose embargo, boycott, or sanctions",
@@ -62,6 +74,8 @@ const PEOPLE = {
     id: "Q311440",
   },
   usa: { code: "USAGOV", country: "USA", sector: "GOV", name: "United States", id: "Q30" },
+  us: { code: "USA", country: "USA", name: "United States", id: "Q30" },
+  russia: { code: "RUS", country: "RUS", name: "Russia", id: "Q159" },
 } satisfies Record<string, ActorSpec>;
 
 type Who = keyof typeof PEOPLE;
@@ -394,6 +408,61 @@ export function articleWide(): IngestItem {
 /** The four fixture articles, in date order of their publication: D (April), A, B (May), C (June). */
 export function fixtureItems(): IngestItem[] {
   return [articleD(), articleA(), articleB(), articleC()];
+}
+
+/**
+ * Modalities (issue 19): a negated strike, an asserted one, and a stated intent to talk (future, CAMEO 036).
+ * Not among fixtureItems: tests add it to the store they need it in.
+ */
+export function articleModal(): IngestItem {
+  const article: Article = {
+    id: "fx-modal",
+    date: "2025-07-04",
+    title: "Strikes and talks",
+    source: "Example Wire",
+    origin: "fixtures:modal",
+    text:
+      "Israel did not strike Iran on Thursday. " +
+      "Iran struck Israel on Friday. " +
+      "Iran said it was ready to negotiate with Israel.",
+  };
+  return item(article, [
+    {
+      code: "190",
+      trigger: "strike",
+      source: [["israel", "Israel"]],
+      target: [["iran", "Iran"]],
+      modality: "negated",
+    },
+    { code: "190", trigger: "struck", source: [["iran", "Iran", 1]], target: [["israel", "Israel", 1]] },
+    {
+      code: "036",
+      trigger: "ready to negotiate",
+      source: [["iran", "Iran", 2]],
+      target: [["israel", "Israel", 2]],
+      modality: "future",
+    },
+  ]);
+}
+
+/**
+ * A reciprocal compound event (issue 19): "Russia and the United States met", both sides listed on both, as the
+ * coder gives reciprocal events.
+ */
+export function articleReciprocal(): IngestItem {
+  const article: Article = {
+    id: "fx-recip",
+    date: "2025-07-08",
+    title: "Russia and the United States meet",
+    source: "Example Wire",
+    origin: "fixtures:recip",
+    text: "Russia and the United States met in Geneva on Tuesday.",
+  };
+  const both: Array<[Who, string]> = [
+    ["russia", "Russia"],
+    ["us", "United States"],
+  ];
+  return item(article, [{ code: "040", trigger: "met", source: both, target: both }]);
 }
 
 /** The same article with one event's code changed: the coding changed, the text did not. */

@@ -6,6 +6,8 @@ import type { BatchResult, FailedItem, IngestItem, WriteBatch, WriteOutcome } fr
 /** What the store holds for an article id or text hash of the batch. */
 export interface ExistingArticle {
   id: string;
+  /** YYYY-MM-DD. */
+  date: string;
   text_hash: string;
   record_hash: string;
 }
@@ -64,12 +66,21 @@ function errorKey(f: FailedItem): string {
   return f.articleId ?? f.origin ?? "unknown";
 }
 
+/**
+ * What makes two articles without a common id the same article: the same text on the same day. A wire
+ * brief repeated on another day reports another day's events (issue 19).
+ */
+function identity(textHash: string, date: string): string {
+  return `${textHash} ${date}`;
+}
+
 export function planBatch(batch: HashedBatch, existing: readonly ExistingArticle[], now: string): BatchPlan {
-  const byId = new Map<string, { text_hash: string; record_hash: string }>();
+  const byId = new Map<string, { key: string; text_hash: string; record_hash: string }>();
   const byHash = new Map<string, string>();
   for (const e of existing) {
-    byId.set(e.id, { text_hash: e.text_hash, record_hash: e.record_hash });
-    if (!byHash.has(e.text_hash)) byHash.set(e.text_hash, e.id);
+    const key = identity(e.text_hash, e.date);
+    byId.set(e.id, { key, text_hash: e.text_hash, record_hash: e.record_hash });
+    if (!byHash.has(key)) byHash.set(key, e.id);
   }
   const stored = new Set(existing.map((e) => e.id));
   const writes = new Map<string, { status: "new" | "updated"; rows: ArticleRows }>();
@@ -82,6 +93,7 @@ export function planBatch(batch: HashedBatch, existing: readonly ExistingArticle
     clearErrors.add(id);
     if (item.article.origin) clearErrors.add(item.article.origin);
     const th = item.hashes.text;
+    const key = identity(th, item.article.date);
     const rh = item.hashes.record;
     const known = byId.get(id);
     // A store written before the current record hash holds the older kind: compared as such, so that
@@ -91,16 +103,16 @@ export function planBatch(batch: HashedBatch, existing: readonly ExistingArticle
       continue;
     }
     if (!known) {
-      const other = byHash.get(th);
+      const other = byHash.get(key);
       if (other !== undefined && other !== id) {
         aliases.set(id, { alias: id, article_id: other });
         outcomes.push({ id, status: "duplicate", of: other });
         continue;
       }
     }
-    if (known && byHash.get(known.text_hash) === id) byHash.delete(known.text_hash);
-    byId.set(id, { text_hash: th, record_hash: rh });
-    if (!byHash.has(th)) byHash.set(th, id);
+    if (known && byHash.get(known.key) === id) byHash.delete(known.key);
+    byId.set(id, { key, text_hash: th, record_hash: rh });
+    if (!byHash.has(key)) byHash.set(key, id);
     aliases.delete(id);
     const rows = toRows(item, now, item.hashes);
     const status = known ? "updated" : "new";

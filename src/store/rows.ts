@@ -197,6 +197,38 @@ export function sameRecord(stored: string, item: IngestItem, hash: string): bool
   return stored === legacyRecordHash(item);
 }
 
+/**
+ * The source-target pairs of an event: each source with each target, never an actor with itself. Reciprocal
+ * and compound events ("Russia and the United States met") list both sides on both, which crossed naively
+ * gives RUS->RUS and USA->USA; a pair with the same code on both sides is left out, while a domestic event
+ * between two actors of one country (USACOP against USAOPP) keeps its pair. An event whose every pair would
+ * be a self-pair gives its source alone; an event without a source or a target pairs with an empty side.
+ * The store's dyad queries (sql.ts) select by the same pairs.
+ */
+export function actorPairs(
+  source: readonly Actor[],
+  target: readonly Actor[],
+): Array<[Actor | undefined, Actor | undefined]> {
+  if (source.length === 0 || target.length === 0) {
+    const sides: Array<Actor | undefined> = source.length ? [...source] : [undefined];
+    const others: Array<Actor | undefined> = target.length ? [...target] : [undefined];
+    return sides.flatMap((s) => others.map((t): [Actor | undefined, Actor | undefined] => [s, t]));
+  }
+  const pairs: Array<[Actor, Actor]> = [];
+  const seen = new Set<string>();
+  for (const s of source) {
+    for (const t of target) {
+      if (s.code === t.code) continue;
+      const key = JSON.stringify([s.code, s.name, t.code, t.name]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pairs.push([s, t]);
+    }
+  }
+  if (pairs.length > 0) return pairs;
+  return [[source[0], undefined]];
+}
+
 /** GDELT-style three-digit base code: 0431 -> 043, 043 -> 043, 04 -> 040. */
 export function baseCode(code: string): string {
   return code.length === 2 ? `${code}0` : code.slice(0, 3);

@@ -1,6 +1,14 @@
 // The store's queries, written once and rendered for SQLite or PostgreSQL through a small dialect.
 import { DyadError } from "../core/errors.js";
+import { type ActorQuery, actorQuery, isCodeTerm } from "./actors.js";
+import { parseTextQuery, type TextQuery } from "./textquery.js";
 import type { ActorTerm, EventFilter, Period, QuoteFilter, SeriesOptions, SeriesRow } from "./types.js";
+
+/** The CAMEO root of public statements (010-019 in data/cameo.tsv), which `--no-statements` leaves out. */
+export const STATEMENT_ROOT = "01";
+
+/** The CAMEO root of the intent codes ("express intent to ...", data/cameo.tsv): future events that count. */
+export const INTENT_ROOT = "03";
 
 export interface Dialect {
   readonly kind: "sqlite" | "postgres";
@@ -10,8 +18,8 @@ export interface Dialect {
   articleMatches(p: string): string;
   /** Condition on `q` (quotes) that its text matches a full-text query in parameter p. */
   quoteMatches(p: string): string;
-  /** The full-text query parameter for the user's words. */
-  ftsQuery(words: string): string;
+  /** The full-text query parameter of a parsed query (textquery.ts). */
+  ftsQuery(query: TextQuery): string;
   /** SQL text of a date column, as YYYY-MM-DD. */
   dateText(column: string): string;
   /** The period (day, Monday of the week, month) of a date column, as text. */
@@ -39,23 +47,10 @@ export interface Query {
   params: unknown[];
 }
 
-/** Words of a full-text query: letters and digits only, so user input never reaches the FTS syntax. */
-export function ftsWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-}
-
 /** The smallest string above every string that starts with prefix: code >= p AND code < next(p). */
 export function prefixEnd(prefix: string): string {
   const last = prefix.charCodeAt(prefix.length - 1);
   return prefix.slice(0, -1) + String.fromCharCode(last + 1);
-}
-
-/** An actor term typed as a code (upper-case letters and digits): IRN, IRNGOV, IGOUNO. */
-export function isCodeTerm(term: string): boolean {
-  return /^[A-Z0-9]{2,}$/.test(term);
 }
 
 export interface ActorColumns {
@@ -65,38 +60,67 @@ export interface ActorColumns {
   name: string;
 }
 
+function toQuery(term: ActorTerm): ActorQuery {
+  return typeof term === "string" ? actorQuery(term) : term;
+}
+
 /**
- * Matches an actor term against actor columns: a code typed in capitals matches that code and the codes under
- * it (IRN matches IRNGOV), and any term matches the ISO country, the org key or the name (case-insensitive).
+ * Matches an actor term (actors.ts says what it stands for) against actor columns: codes and the codes under
+ * them, ISO countries, org keys, and whole words of the name.
  */
-export function actorMatch(term: ActorTerm, cols: ActorColumns, p: Params): string {
-  const t = term.trim();
-  if (t === "") throw new DyadError("E_USAGE", "an actor filter is empty");
-  const upper = t.toUpperCase();
+export function actorMatch(term: ActorTerm, cols: ActorColumns, d: Dialect, p: Params): string {
+  const q = toQuery(term);
   const parts: string[] = [];
-  if (isCodeTerm(t) && t.length >= 3) {
-    parts.push(`(${cols.code} >= ${p.add(t)} AND ${cols.code} < ${p.add(prefixEnd(t))})`);
-  } else {
-    parts.push(`${cols.code} = ${p.add(upper)}`);
+  for (const c of q.codePrefixes) {
+    parts.push(`(${cols.code} >= ${p.add(c)} AND ${cols.code} < ${p.add(prefixEnd(c))})`);
   }
-  parts.push(`${cols.country} = ${p.add(upper)}`);
-  parts.push(`${cols.org} = ${p.add(upper)}`);
-  parts.push(`lower(${cols.name}) = ${p.add(t.toLowerCase())}`);
+  for (const c of q.codes) parts.push(`${cols.code} = ${p.add(c)}`);
+  for (const c of q.countries) parts.push(`${cols.country} = ${p.add(c)}`);
+  for (const o of q.orgs) parts.push(`${cols.org} = ${p.add(o)}`);
+  if (q.nameWords !== null) {
+    parts.push(d.contains(`' ' || lower(${cols.name}) || ' '`, p.add(` ${q.nameWords} `)));
+  }
   return `(${parts.join(" OR ")})`;
 }
 
+const X_COLUMNS: ActorColumns = { code: "x.code", country: "x.country", org: "x.org", name: "x.name" };
+const SPEAKER_COLUMNS: ActorColumns = {
+  code: "q.speaker_code",
+  country: "q.speaker_country",
+  org: "q.speaker_org",
+  name: "q.speaker_name",
+};
+
 /** Events (by id) having an actor that matches the term, in the given role or either. */
-function eventsWithActor(term: ActorTerm, role: "source" | "target" | null, p: Params): string {
-  const match = actorMatch(term, { code: "x.code", country: "x.country", org: "x.org", name: "x.name" }, p);
+function eventsWithActor(term: ActorTerm, role: "source" | "target" | null, d: Dialect, p: Params): string {
+  const match = actorMatch(term, X_COLUMNS, d, p);
   const roleCond = role ? ` AND x.role = ${p.add(role)}` : "";
   return `e.id IN (SELECT x.event_id FROM event_actors x WHERE ${match}${roleCond})`;
 }
 
-export function dyadCondition(a: ActorTerm, b: ActorTerm, directed: boolean, p: Params): string {
-  const ab = `(${eventsWithActor(a, "source", p)} AND ${eventsWithActor(b, "target", p)})`;
+/**
+ * Events with a source-target pair from A to B. A pair never joins an actor with itself (the same code on both
+ * sides, as reciprocal events list both sides on both): the pairs of rows.ts's actorPairs.
+ */
+function eventsWithPair(a: ActorTerm, b: ActorTerm, d: Dialect, p: Params): string {
+  const src = actorMatch(a, X_COLUMNS, d, p);
+  const tgt = actorMatch(b, { code: "y.code", country: "y.country", org: "y.org", name: "y.name" }, d, p);
+  return `e.id IN (SELECT x.event_id FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id
+    WHERE x.role = 'source' AND ${src} AND y.role = 'target' AND ${tgt} AND y.code <> x.code)`;
+}
+
+export function dyadCondition(a: ActorTerm, b: ActorTerm, directed: boolean, d: Dialect, p: Params): string {
+  const ab = eventsWithPair(a, b, d, p);
   if (directed) return ab;
-  const ba = `(${eventsWithActor(b, "source", p)} AND ${eventsWithActor(a, "target", p)})`;
-  return `(${ab} OR ${ba})`;
+  return `(${ab} OR ${eventsWithPair(b, a, d, p)})`;
+}
+
+/** The modality condition: a list, or "happened" (asserted, reported, and future intent codes). */
+function modalityCondition(m: NonNullable<EventFilter["modality"]>, p: Params): string {
+  if (m === "happened") {
+    return `(e.modality IN (${p.add("asserted")}, ${p.add("reported")}) OR (e.modality = ${p.add("future")} AND e.root = ${p.add(INTENT_ROOT)}))`;
+  }
+  return `e.modality IN (${m.map((x) => p.add(x)).join(", ")})`;
 }
 
 /** WHERE conditions on `e` (events) for a filter; an empty list matches everything. */
@@ -108,19 +132,18 @@ export function eventConditions(
 ): string[] {
   const where: string[] = [];
   if (options.actors !== false) {
-    if (f.actor) where.push(eventsWithActor(f.actor, null, p));
-    if (f.source) where.push(eventsWithActor(f.source, "source", p));
-    if (f.target) where.push(eventsWithActor(f.target, "target", p));
-    if (f.dyad) where.push(dyadCondition(f.dyad.a, f.dyad.b, f.directed === true, p));
+    if (f.actor) where.push(eventsWithActor(f.actor, null, d, p));
+    if (f.source) where.push(eventsWithActor(f.source, "source", d, p));
+    if (f.target) where.push(eventsWithActor(f.target, "target", d, p));
+    if (f.dyad) where.push(dyadCondition(f.dyad.a, f.dyad.b, f.directed === true, d, p));
   }
   if (f.root) where.push(`e.root = ${p.add(f.root)}`);
+  if (f.noStatements) where.push(`e.root <> ${p.add(STATEMENT_ROOT)}`);
   if (f.code) where.push(`(e.code >= ${p.add(f.code)} AND e.code < ${p.add(prefixEnd(f.code))})`);
   if (f.quad !== undefined) where.push(`e.quad = ${p.add(f.quad)}`);
   if (f.since) where.push(`e.day >= ${p.add(f.since)}`);
   if (f.until) where.push(`e.day <= ${p.add(f.until)}`);
-  if (f.modality && f.modality.length > 0) {
-    where.push(`e.modality IN (${f.modality.map((m) => p.add(m)).join(", ")})`);
-  }
+  if (f.modality && f.modality.length > 0) where.push(modalityCondition(f.modality, p));
   if (f.place) {
     const name = p.add(f.place.toLowerCase());
     const country = p.add(f.place.toUpperCase());
@@ -129,11 +152,8 @@ export function eventConditions(
     );
   }
   if (f.text !== undefined) {
-    const words = ftsWords(f.text);
-    if (words.length === 0) throw new DyadError("E_USAGE", "--text needs at least one word");
-    where.push(
-      `e.article_id IN (SELECT ar.id FROM articles ar WHERE ${d.articleMatches(p.add(d.ftsQuery(f.text)))})`,
-    );
+    const query = d.ftsQuery(parseTextQuery(f.text));
+    where.push(`e.article_id IN (SELECT ar.id FROM articles ar WHERE ${d.articleMatches(p.add(query))})`);
   }
   if (f.articleId) where.push(`e.article_id = ${p.add(f.articleId)}`);
   return where;
@@ -184,36 +204,17 @@ export function quotesQuery(f: QuoteFilter, d: Dialect): Query {
   const p = new Params(d);
   const where: string[] = [];
   if (f.speaker) {
-    where.push(
-      actorMatch(
-        f.speaker,
-        {
-          code: "q.speaker_code",
-          country: "q.speaker_country",
-          org: "q.speaker_org",
-          name: "q.speaker_name",
-        },
-        p,
-      ),
-    );
+    where.push(actorMatch(f.speaker, SPEAKER_COLUMNS, d, p));
   }
   if (f.about) {
-    const match = actorMatch(
-      f.about,
-      { code: "x.code", country: "x.country", org: "x.org", name: "x.name" },
-      p,
-    );
+    const match = actorMatch(f.about, X_COLUMNS, d, p);
     const inside = `EXISTS (SELECT 1 FROM events e2 JOIN event_actors x ON x.event_id = e2.id
       WHERE e2.article_id = q.article_id AND x.start_char >= q.start_char AND x.end_char <= q.end_char AND ${match})`;
-    const named = isCodeTerm(f.about.trim())
-      ? ""
-      : ` OR ${d.contains("lower(q.text)", p.add(f.about.trim().toLowerCase()))}`;
+    const term = toQuery(f.about).term;
+    const named = isCodeTerm(term) ? "" : ` OR ${d.contains("lower(q.text)", p.add(term.toLowerCase()))}`;
     where.push(`(${inside}${named})`);
   }
-  if (f.text !== undefined) {
-    if (ftsWords(f.text).length === 0) throw new DyadError("E_USAGE", "--text needs at least one word");
-    where.push(d.quoteMatches(p.add(d.ftsQuery(f.text))));
-  }
+  if (f.text !== undefined) where.push(d.quoteMatches(p.add(d.ftsQuery(parseTextQuery(f.text)))));
   if (f.since) where.push(`ar.date >= ${p.add(f.since)}`);
   if (f.until) where.push(`ar.date <= ${p.add(f.until)}`);
   if (f.articleId) where.push(`q.article_id = ${p.add(f.articleId)}`);
@@ -238,9 +239,25 @@ export function topActorsQuery(limit: number, f: EventFilter, d: Dialect): Query
   return { name: "actors.top", sql, params: p.values };
 }
 
+/** The stored actors (code and name) a term matches, most events (or quotes, for speakers) first. */
+export function matchActorsQuery(term: ActorTerm, limit: number, d: Dialect, speakers = false): Query {
+  const p = new Params(d);
+  const sql = speakers
+    ? `SELECT q.speaker_code AS code, q.speaker_name AS name, count(*) AS events FROM quotes q
+    WHERE ${actorMatch(term, SPEAKER_COLUMNS, d, p)} GROUP BY q.speaker_code, q.speaker_name
+    ORDER BY events DESC, code, name LIMIT ${p.add(limit)}`
+    : `SELECT x.code, x.name, count(DISTINCT x.event_id) AS events FROM event_actors x
+    WHERE ${actorMatch(term, X_COLUMNS, d, p)} GROUP BY x.code, x.name ORDER BY events DESC, x.code, x.name
+    LIMIT ${p.add(limit)}`;
+  return { name: "actors.match", sql, params: p.values };
+}
+
 export function seriesQuery(o: SeriesOptions, d: Dialect): Query {
   const p = new Params(d);
-  const conds = [dyadCondition(o.dyad.a, o.dyad.b, o.directed === true, p)];
+  const conds: string[] = [];
+  if (o.dyad) conds.push(dyadCondition(o.dyad.a, o.dyad.b, o.directed === true, d, p));
+  else if (o.actor) conds.push(eventsWithActor(o.actor, null, d, p));
+  else throw new DyadError("E_USAGE", "a series needs a dyad A:B or an actor");
   conds.push(...eventConditions(o.filter ?? {}, d, p, { actors: false }));
   const period = d.period(o.by, "e.day");
   const quad = (n: number) => `sum(CASE WHEN e.quad = ${n} THEN 1 ELSE 0 END) AS q${n}`;
@@ -277,6 +294,55 @@ export const COUNT_TABLES = [
 export function countsQuery(): Query {
   const parts = COUNT_TABLES.map(([key, table]) => `(SELECT count(*) FROM ${table}) AS ${key}`);
   return { name: "counts", sql: `SELECT ${parts.join(", ")}`, params: [] };
+}
+
+/** The period a day (YYYY-MM-DD) falls in, as the dialects' `period` names it. */
+export function periodOf(day: string, by: Period): string {
+  if (by === "day") return day;
+  if (by === "month") return day.slice(0, 7);
+  if (by === "year") return day.slice(0, 4);
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The period after a period. */
+function nextPeriod(period: string, by: Period): string {
+  if (by === "year") return String(Number(period) + 1).padStart(4, "0");
+  if (by === "month") {
+    const [y, m] = period.split("-").map(Number);
+    return m === 12
+      ? `${String(y + 1).padStart(4, "0")}-01`
+      : `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}`;
+  }
+  const d = new Date(`${period}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (by === "week" ? 7 : 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Every period from the first to the last, the empty ones as zeros: a series a plot or a model can read as
+ * it is. The range is filter.since to filter.until when given, else the first and last periods with events.
+ */
+export function fillPeriods(rows: readonly SeriesRow[], by: Period, filter: EventFilter = {}): SeriesRow[] {
+  const first = filter.since ? periodOf(filter.since, by) : rows[0]?.period;
+  const last = filter.until ? periodOf(filter.until, by) : rows[rows.length - 1]?.period;
+  if (first === undefined || last === undefined) return [...rows];
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const out: SeriesRow[] = [];
+  for (let period = first; period <= last; period = nextPeriod(period, by)) {
+    out.push(
+      byPeriod.get(period) ?? {
+        period,
+        events: 0,
+        quad: [0, 0, 0, 0],
+        goldsteinSum: 0,
+        goldsteinMean: 0,
+        articles: 0,
+      },
+    );
+  }
+  return out;
 }
 
 export function toSeriesRow(r: SeriesReadRow): SeriesRow {

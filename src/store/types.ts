@@ -1,5 +1,6 @@
 // The Store interface and the records it reads and writes. Backends (sqlite/, postgres/) implement it.
 import type { Article, CodedArticle, Event, Modality, Quote } from "../core/types.js";
+import type { ActorQuery } from "./actors.js";
 
 /** One coded article to store: the article as read (text, source) and the record the coder made of it. */
 export interface IngestItem {
@@ -40,8 +41,11 @@ export interface BatchResult {
   outcomes: WriteOutcome[];
 }
 
-/** An actor filter term: a CAMEO code or its prefix (IRN, IRNGOV), an ISO country, an org key, or a name. */
-export type ActorTerm = string;
+/**
+ * An actor filter term: a CAMEO code or its prefix (IRN, IRNGOV), an ISO country, an org key, or words of a
+ * name; or the query such a term was read into with the knowledge base's names (see actors.ts).
+ */
+export type ActorTerm = string | ActorQuery;
 
 export interface EventFilter {
   /** Events with this actor on either side. */
@@ -53,16 +57,22 @@ export interface EventFilter {
   directed?: boolean;
   /** Two-digit CAMEO root. */
   root?: string;
+  /** Leave out public statements (CAMEO root 01, no PLOVER type). */
+  noStatements?: boolean;
   /** CAMEO code; also matches the codes under it (043 matches 0431). */
   code?: string;
   quad?: number;
   /** Event dates, inclusive, YYYY-MM-DD. */
   since?: string;
   until?: string;
-  modality?: readonly Modality[];
+  /**
+   * These modalities; or "happened": asserted and reported events, and future ones whose code is an intent code
+   * (CAMEO 03, "express intent to ..."), what counts, series and exports take by default; every one when absent.
+   */
+  modality?: readonly Modality[] | "happened";
   /** Place name (case-insensitive) or ISO country code of the event's place. */
   place?: string;
-  /** Words that the article must contain (full-text search, stemmed). */
+  /** A full-text query the article must match (the language of textquery.ts: words, OR, "phrases", prefix*). */
   text?: string;
   articleId?: string;
   limit?: number;
@@ -73,7 +83,7 @@ export interface QuoteFilter {
   speaker?: ActorTerm;
   /** Quotes that name this actor: an event actor mentioned inside the quote, or the name in its text. */
   about?: ActorTerm;
-  /** Words that the quote must contain (full-text search, stemmed). */
+  /** A full-text query the quote must match (textquery.ts). */
   text?: string;
   since?: string;
   until?: string;
@@ -123,10 +133,12 @@ export interface ActorCount {
   articles: number;
 }
 
-export type Period = "day" | "week" | "month";
+export type Period = "day" | "week" | "month" | "year";
 
 export interface SeriesOptions {
-  dyad: { a: ActorTerm; b: ActorTerm };
+  /** The events between two actors; or, with `actor` instead, every event of one actor (as source or target). */
+  dyad?: { a: ActorTerm; b: ActorTerm };
+  actor?: ActorTerm;
   by: Period;
   directed?: boolean;
   /** Further event filters (dates, modality, ...); actor and dyad filters are ignored. */
@@ -134,7 +146,7 @@ export interface SeriesOptions {
 }
 
 export interface SeriesRow {
-  /** Day (YYYY-MM-DD), week (its Monday, YYYY-MM-DD) or month (YYYY-MM). */
+  /** Day (YYYY-MM-DD), week (its Monday, YYYY-MM-DD), month (YYYY-MM) or year (YYYY). */
   period: string;
   events: number;
   /** Events per QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
@@ -142,6 +154,13 @@ export interface SeriesRow {
   goldsteinSum: number;
   goldsteinMean: number;
   articles: number;
+}
+
+/** A stored actor (code and name) that an actor term matched, with the events it is in. */
+export interface ActorMatch {
+  code: string;
+  name: string;
+  events: number;
 }
 
 export interface StoreCounts {
@@ -168,7 +187,13 @@ export interface Store {
   topActors(limit: number, filter?: EventFilter): Promise<ActorCount[]>;
   article(id: string): Promise<StoredArticle | null>;
   errors(limit?: number): Promise<StoredError[]>;
+  /** Every period from the first to the last (or from filter.since to filter.until), empty ones as zeros. */
   series(options: SeriesOptions): Promise<SeriesRow[]>;
+  /**
+   * The stored actors a term matches, most events first: what a filter on the term selects. With `speakers`,
+   * the quotes' speakers it matches (`events` then counts quotes).
+   */
+  matchActors(term: ActorTerm, options?: { limit?: number; speakers?: boolean }): Promise<ActorMatch[]>;
   counts(): Promise<StoreCounts>;
   /** Versions of the migrations applied, in order. */
   migrations(): Promise<number[]>;

@@ -8,6 +8,12 @@ import { contentId } from "../../ingest/parse.js";
 import { EXIT } from "../exit.js";
 import { type Io, reportError } from "../io.js";
 import { renderTable } from "../table.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
+import { MODALITY_HELP } from "./store-options.js";
+
+function looksLikePath(input: string): boolean {
+  return !/\s/.test(input) && (/[\\/]/.test(input) || /\.(txt|jsonl|ndjson|json|html?|md)$/i.test(input));
+}
 
 export function registerActors(
   program: Command,
@@ -24,11 +30,13 @@ export function registerActors(
     .option("--top", "most active actors in the store")
     .option("--db <url>", "store for --top")
     .option("--limit <n>", "rows for --top", "20")
+    .option("--modality <list>", MODALITY_HELP)
     .option("-f, --format <format>", "table | jsonl", "table")
+    .option(KB_OPTION, KB_HELP)
     .action(
       async (
         inputs: string[],
-        opts: { date?: string; top?: boolean; db?: string; limit: string; format: string },
+        opts: { date?: string; top?: boolean; db?: string; limit: string; format: string; kb?: string },
       ) => {
         if (opts.top) {
           if (!top) throw new DyadError("E_USAGE", "--top needs the store");
@@ -37,9 +45,13 @@ export function registerActors(
         }
         if (inputs.length === 0) throw new DyadError("E_USAGE", "give a text, a file or --top");
         const { createDyad } = await import("../../pipeline/dyad.js");
-        const dyad = createDyad();
+        const dyad = createDyad({ dataDir: kbDirs(opts.kb) });
         const articles: Article[] = [];
         const files = inputs.filter((x) => x === "-" || existsSync(x));
+        // One word that reads as a file name ("notes.txt", "in/a") is a file that is missing, not a text.
+        if (files.length === 0 && inputs.length === 1 && looksLikePath(inputs[0])) {
+          throw new DyadError("E_NOT_FOUND", undefined, inputs[0]);
+        }
         if (files.length === inputs.length) {
           for await (const r of readInputs(files, { date: opts.date })) {
             if (r.ok) articles.push(r.article);

@@ -91,7 +91,8 @@ describe("dyad eval", () => {
   });
 
   test("a missing gold file and a bad option are errors", async () => {
-    assert.equal((await dyad(["eval", join(dir, "none.jsonl")])).code, 3);
+    // A missing file is exit code 1 in every command (issue 19).
+    assert.equal((await dyad(["eval", join(dir, "none.jsonl")])).code, 1);
     assert.equal((await dyad(["eval", "--show", "everything", small])).code, 2);
     assert.equal((await dyad(["eval", "--limit", "-1", small])).code, 2);
   });
@@ -115,5 +116,23 @@ describe("dyad eval", () => {
     const baseline = parseBaseline(readFileSync(path, "utf8"), path);
     assert.deepEqual(Object.keys(baseline.sets), ["other.jsonl", "small.jsonl"]);
     assert.equal(baseline.sets["small.jsonl"].max.forbidden, 0);
+  });
+
+  test("a set that codes statements prints figures with and without them, in the table and the JSON", async () => {
+    const stated = goldFile(dir, "stated.jsonl", [
+      item("s", [
+        { source: "IRN", target: "PAK", root: ["04"] },
+        { source: "IRN", target: "", root: ["01"] },
+      ]),
+    ]);
+    const { out } = await dyad(["eval", stated, small]);
+    assert.match(out, /no stmts {3}P \d\.\d{3} {2}R \d\.\d{3} {2}F1 \d\.\d{3}/);
+    assert.match(out, /statements not coded in this gold: \d+ predicted statements? left out/);
+    assert.match(out, /F1 no stmts/);
+    const json = await dyad(["eval", "--json", stated]);
+    const set = (JSON.parse(json.out) as { sets: SetView[] }).sets[0];
+    assert.equal(set.statementsCoded, true);
+    assert.equal(set.withoutStatements.fn + set.withoutStatements.tp, 1);
+    assert.equal(set.tp + set.fn, 2);
   });
 });

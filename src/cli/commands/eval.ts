@@ -18,9 +18,10 @@ import {
 import { type SetScore, scoreSet } from "../../eval/score.js";
 import type { Dyad } from "../../pipeline/dyad.js";
 import { EXIT } from "../exit.js";
-import { type Io, reportError } from "../io.js";
+import { type Io, plural, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { renderTable } from "../table.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 
 export type Show = "misses" | "errors" | "all";
 
@@ -89,7 +90,6 @@ export async function evaluateGoldFile(
   return { file, name: basename(file), gold: items, skipped: errors.length, score: scoreSet(entries) };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const f3 = (x: number | null) => (x === null ? "-" : x.toFixed(3));
 
 function pairLine(p: PairView): string {
@@ -107,6 +107,21 @@ function clip(text: string, n: number): string {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 }
 
+/** The figures without statements, or why there are none to add. */
+function statementLine(view: SetView): string {
+  const w = view.withoutStatements;
+  if (!view.statementsCoded) {
+    return (
+      `statements not coded in this gold: ${plural(view.statements, "predicted statement")} ` +
+      "left out (neither right nor wrong)"
+    );
+  }
+  return (
+    `no stmts   P ${f3(w.precision)}  R ${f3(w.recall)}  F1 ${f3(w.f1)}   TP ${w.tp}  FP ${w.fp}  FN ${w.fn}` +
+    `   (statements, root 01, removed from gold and predictions; ${w.statements} predicted left out)`
+  );
+}
+
 function renderSummary(view: SetView): string {
   const lines = [
     `== ${view.name}: ${plural(view.items, "item")}` +
@@ -116,6 +131,7 @@ function renderSummary(view: SetView): string {
       `TP ${view.tp}  FP ${view.fp}  FN ${view.fn}`,
     `           optional events matched ${view.optional}; predictions not counted ` +
       `(negated, hypothetical, historical) ${view.uncounted}`,
+    statementLine(view),
     `forbidden  ${view.forbidden}`,
     `quotes     ${view.quotes.total === 0 ? "no quotes in the gold" : `recall ${f3(view.quoteRecall)} (${view.quotes.found} of ${view.quotes.total})`}`,
   ];
@@ -205,13 +221,14 @@ function renderDetails(view: SetView, texts: ReadonlyMap<string, string>, show: 
 
 function renderComparison(views: readonly SetView[]): string {
   const table = renderTable(
-    ["gold set", "items", "P", "R", "F1", "TP", "FP", "FN", "forbidden", "quote R"],
+    ["gold set", "items", "P", "R", "F1", "F1 no stmts", "TP", "FP", "FN", "forbidden", "quote R"],
     views.map((v) => [
       v.name,
       String(v.items),
       f3(v.precision),
       f3(v.recall),
       f3(v.f1),
+      v.statementsCoded ? f3(v.withoutStatements.f1) : "(same)",
       String(v.tp),
       String(v.fp),
       String(v.fn),
@@ -269,19 +286,26 @@ interface EvalOptions {
   show?: string;
   limit?: string;
   writeBaseline?: string;
+  kb?: string;
+  petrarchSuite?: string;
 }
 
 export function registerEval(program: Command, io: Io): void {
   program
     .command("eval")
     .description("code gold files (../shared/gold format) and score the events and quotes against them")
-    .argument("<gold...>", "gold JSONL files")
+    .argument("[gold...]", "gold JSONL files")
     .option("--json", "print the evaluation as one JSON object")
     .option("--show <what>", "list items: misses (missed gold, unmatched predictions) | errors | all")
     .option("--limit <n>", "list at most n items under --show")
     .option(
       "--write-baseline <file>",
       "write the figures as the new floors of these sets (test/eval-baseline.json)",
+    )
+    .option(KB_OPTION, KB_HELP)
+    .option(
+      "--petrarch-suite <xml>",
+      "run PETRARCH's unit-test records (PETR.UnitTest.records.xml) with the dictionaries they name, converted",
     )
     .action(async (files: string[], opts: EvalOptions) => {
       if (opts.show !== undefined && !["misses", "errors", "all"].includes(opts.show)) {
@@ -290,8 +314,20 @@ export function registerEval(program: Command, io: Io): void {
         return;
       }
       const limit = parseLimit(opts.limit);
+      if (opts.petrarchSuite) {
+        const { renderSuite, runSuite } = await import("./eval-petrarch.js");
+        const run = await runSuite(opts.petrarchSuite);
+        if (opts.json) {
+          const s = run.score;
+          io.out(
+            `${JSON.stringify({ ...s, byFailure: Object.fromEntries([...s.byFailure].map(([k, v]) => [k, v.map((r) => r.record.id)])), byCategory: Object.fromEntries(s.byCategory) }, null, 2)}\n`,
+          );
+        } else io.out(renderSuite(run, { show: opts.show !== undefined, limit }));
+        return;
+      }
+      if (files.length === 0) throw new DyadError("E_USAGE", "give gold files or --petrarch-suite FILE.xml");
       const { createDyad } = await import("../../pipeline/dyad.js");
-      const dyad = createDyad();
+      const dyad = createDyad({ dataDir: kbDirs(opts.kb) });
       let failed = 0;
       const results: SetResult[] = [];
       for (const file of files) {

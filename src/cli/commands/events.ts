@@ -1,15 +1,18 @@
 // dyad events: query the stored events with filters; a table for people, JSON lines or CSV for programs.
 import type { Command } from "commander";
 import { recordCsvHeader, recordCsvLine } from "../../export/record.js";
+import { describeModality } from "../../store/filters.js";
 import { type StoredEvent, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import {
+  actorTerms,
   addDbOption,
   addEventFilters,
   type FilterOptions,
   parseEventFilter,
   parseFormat,
+  reportActorMatches,
 } from "./store-options.js";
 
 const FORMATS = ["table", "jsonl", "csv"] as const;
@@ -42,6 +45,7 @@ export function registerEvents(program: Command, io: Io): void {
       const capped = format === "table" && filter.limit === undefined;
       if (capped) filter.limit = TABLE_LIMIT + 1;
       await withStore(opts.db, async (store) => {
+        await reportActorMatches(io, store, actorTerms(filter));
         const events = await store.events(filter);
         if (format === "jsonl") {
           for (const e of events) io.out(`${JSON.stringify(e)}\n`);
@@ -53,6 +57,9 @@ export function registerEvents(program: Command, io: Io): void {
           io.out(renderTable(EVENT_TABLE_HEADER, storedEventRows(shown)));
           if (capped && events.length > TABLE_LIMIT) {
             io.err(`(first ${TABLE_LIMIT} events shown: use --limit N, or --format jsonl|csv for all)\n`);
+          }
+          if (opts.modality === undefined) {
+            io.err(`(modalities: ${describeModality(filter.modality)}; --modality all lists every event)\n`);
           }
         }
       });

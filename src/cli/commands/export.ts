@@ -6,8 +6,15 @@ import { EXPORT_FORMATS, exportParquet, exportText, isExportFormat } from "../..
 import { readDataFile } from "../../knowledge/files.js";
 import { compileOntology } from "../../knowledge/ontology.js";
 import { withStore } from "../../store/index.js";
-import type { Io } from "../io.js";
-import { addDbOption, addEventFilters, type FilterOptions, parseEventFilter } from "./store-options.js";
+import { type Io, plural } from "../io.js";
+import {
+  actorTerms,
+  addDbOption,
+  addEventFilters,
+  type FilterOptions,
+  parseEventFilter,
+  reportActorMatches,
+} from "./store-options.js";
 
 interface ExportOptions extends FilterOptions {
   format: string;
@@ -45,6 +52,7 @@ export function registerExport(program: Command, io: Io): void {
     }
     const filter = parseEventFilter(opts);
     const n = await withStore(opts.db, async (store) => {
+      await reportActorMatches(io, store, actorTerms(filter));
       const events = store.iterateEvents(filter);
       if (format === "parquet") {
         if (!opts.out) throw new DyadError("E_USAGE", "dyad export --format parquet needs --out FILE");
@@ -65,6 +73,6 @@ export function registerExport(program: Command, io: Io): void {
         await new Promise<void>((resolve) => file.end(resolve));
       }
     });
-    if (opts.out) io.err(`exported ${n} events as ${format} to ${opts.out}\n`);
+    if (opts.out) io.err(`exported ${plural(n, "event")} as ${format} to ${opts.out}\n`);
   });
 }

@@ -1,18 +1,18 @@
 // dyad ingest: read, code and store articles in batched transactions; idempotent, safe to kill and re-run.
 import type { Command } from "commander";
-import { isDyadError } from "../../core/errors.js";
-import { readInputs } from "../../ingest/index.js";
+import { writeBatch } from "../../app/write.js";
+import { inputBytes, readInputs } from "../../ingest/index.js";
 import {
   type BatchResult,
   DEFAULT_STORE,
   type FailedItem,
   type IngestItem,
   openStore,
-  type Store,
 } from "../../store/index.js";
 import { EXIT } from "../exit.js";
-import { type Io, parseMaxBytes, reportError } from "../io.js";
+import { type Io, parseMaxBytes, plural, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
+import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 import { addDbOption, parsePositiveInt } from "./store-options.js";
 
 export interface IngestSummary {
@@ -39,52 +39,6 @@ function add(total: IngestSummary, r: BatchResult): void {
   total.events += r.events;
 }
 
-/**
- * Writes one batch. When the batch as a whole is refused (an article the store cannot hold), it is written
- * article by article so that only the bad one fails, recorded with the store's error.
- */
-async function writeBatch(
-  store: Store,
-  coded: IngestItem[],
-  failed: FailedItem[],
-  io: Io,
-): Promise<BatchResult> {
-  try {
-    return await store.write({ coded, failed });
-  } catch (e) {
-    if (!isDyadError(e) || e.code !== "E_STORE_WRITE" || coded.length <= 1) throw e;
-  }
-  const results: BatchResult[] = [];
-  for (const item of coded) {
-    try {
-      results.push(await store.write({ coded: [item] }));
-    } catch (e) {
-      if (!isDyadError(e) || e.code !== "E_STORE_WRITE") throw e;
-      reportError(io, e, item.article.origin ?? item.article.id);
-      failed.push({
-        articleId: item.article.id,
-        origin: item.article.origin,
-        code: e.code,
-        message: e.message,
-      });
-    }
-  }
-  results.push(await store.write({ coded: [], failed }));
-  return results.reduce(
-    (t, r) => ({
-      new: t.new + r.new,
-      updated: t.updated + r.updated,
-      unchanged: t.unchanged + r.unchanged,
-      duplicate: t.duplicate + r.duplicate,
-      failed: t.failed + r.failed,
-      events: t.events + r.events,
-      quotes: t.quotes + r.quotes,
-      outcomes: [...t.outcomes, ...r.outcomes],
-    }),
-    { new: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, events: 0, quotes: 0, outcomes: [] },
-  );
-}
-
 export interface IngestOptions {
   db?: string;
   batch?: string;
@@ -92,6 +46,7 @@ export interface IngestOptions {
   maxBytes: string;
   json?: boolean;
   workers?: string;
+  kb?: string;
 }
 
 export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -111,15 +66,18 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     eventsInStore: 0,
     seconds: 0,
   };
-  const progress = createProgress("ingest");
+  const progress = createProgress("ingest", {
+    totalBytes: process.stderr.isTTY ? await inputBytes(inputs) : null,
+  });
   try {
     let coded: IngestItem[] = [];
     let failed: FailedItem[] = [];
     const flush = async () => {
       if (coded.length === 0 && failed.length === 0) return;
-      const result = await writeBatch(store, coded, failed, io);
+      const bytes = coded.reduce((n, item) => n + Buffer.byteLength(item.article.text), 0);
+      const result = await writeBatch(store, coded, failed, (e, origin) => reportError(io, e, origin));
       add(total, result);
-      progress.tick(coded.length + failed.length, result.events);
+      progress.tick(coded.length + failed.length, result.events, bytes);
       coded = [];
       failed = [];
     };
@@ -127,14 +85,21 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     const { codeStreamParallel, defaultWorkers, depthFor } = await import("../../pipeline/workers.js");
     const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
     const source = readInputs(inputs, { date: opts.date, maxBytes });
+    const dataDir = kbDirs(opts.kb);
     // Coding threads work ahead while this thread writes a batch (a transaction's worth of articles queued
     // for each); results keep the input order.
     const results =
-      workers > 1 ? codeStreamParallel(source, { workers, depth: depthFor(batchSize) }) : codeStream(source);
+      workers > 1
+        ? codeStreamParallel(source, { workers, depth: depthFor(batchSize), dataDir })
+        : codeStream(source, { dataDir });
     for await (const result of results) {
       total.articles++;
       if (result.ok) {
         coded.push({ article: result.article, record: result.record });
+      } else if (result.error.code === "E_NO_INPUT") {
+        // A run that read nothing is the run's failure, not an article's: said, and not kept in the store.
+        reportError(io, result.error);
+        io.exit(EXIT.ARTICLES_FAILED);
       } else {
         reportError(io, result.error);
         failed.push({
@@ -159,7 +124,7 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
 export function renderSummary(s: IngestSummary): string {
   const rate = (n: number) => (s.seconds > 0 ? (n / s.seconds).toFixed(1) : "-");
   const lines = [
-    `ingested ${s.articles} articles into ${s.store} in ${s.seconds.toFixed(1)} s (${rate(s.articles)} articles/s, ${rate(s.events)} events/s)`,
+    `ingested ${plural(s.articles, "article")} into ${s.store} in ${s.seconds.toFixed(1)} s (${rate(s.articles)} articles/s, ${rate(s.events)} events/s)`,
     `  new            ${s.new}`,
     `  updated        ${s.updated}`,
     `  unchanged      ${s.unchanged}`,
@@ -181,6 +146,7 @@ export function registerIngest(program: Command, io: Io): void {
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
     .option("--json", "print the summary as one JSON object")
     .option("-w, --workers <n>", "threads coding in parallel (default: the number of cores)")
+    .option(KB_OPTION, KB_HELP)
     .action(async (inputs: string[], opts: IngestOptions) => {
       const summary = await runIngest(io, inputs, opts);
       io.out(opts.json ? `${JSON.stringify(summary)}\n` : renderSummary(summary));

@@ -2,12 +2,21 @@
 import type { Command } from "commander";
 import type { Quote } from "../../core/types.js";
 import { readInputs } from "../../ingest/index.js";
+import { loadActorNames } from "../../knowledge/names.js";
+import { hasActorTerm, parseQuoteFilter } from "../../store/filters.js";
 import { type ArticleRef, type QuoteFilter, type StoredQuote, withStore } from "../../store/index.js";
 import { quoteMatches } from "../../store/match.js";
 import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, reportError } from "../io.js";
 import { renderTable } from "../table.js";
-import { addDbOption, parseFormat, parsePositiveInt } from "./store-options.js";
+import {
+  ACTOR_HELP,
+  addDbOption,
+  optionName,
+  parseFormat,
+  reportActorMatches,
+  TEXT_HELP,
+} from "./store-options.js";
 
 const FORMATS = ["table", "jsonl"] as const;
 
@@ -67,12 +76,9 @@ export function registerQuotes(program: Command, io: Io): void {
     .command("quotes")
     .description("list quotes: of the given articles (coded now, nothing stored), or of the store")
     .argument("[input...]", "files, directories, JSONL files, or - (without: query the store)")
-    .option(
-      "--speaker <actor>",
-      "said by this actor: CAMEO code or prefix, ISO country, org key, or full name",
-    )
+    .option("--speaker <actor>", `said by this actor: ${ACTOR_HELP}`)
     .option("--about <actor>", "naming this actor: an event actor inside the quote, or the name in its words")
-    .option("--text <words>", "words the quote must contain")
+    .option("--text <query>", `the quote matches this ${TEXT_HELP}`)
     .option("--since <YYYY-MM-DD>", "articles on or after this day (store)")
     .option("--until <YYYY-MM-DD>", "articles on or before this day (store)")
     .option("--limit <n>", "at most this many quotes")
@@ -81,20 +87,20 @@ export function registerQuotes(program: Command, io: Io): void {
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (inputs: string[], opts: QuotesOptions) => {
     const format = parseFormat(opts.format, FORMATS, "quotes");
-    const limit = parsePositiveInt(opts.limit, "--limit");
-    const filter: QuoteFilter = {};
-    if (opts.speaker) filter.speaker = opts.speaker;
-    if (opts.about) filter.about = opts.about;
-    if (opts.text !== undefined) filter.text = opts.text;
+    const { since, until, limit, ...filter } = parseQuoteFilter(opts, {
+      label: optionName,
+      names: hasActorTerm(opts) ? loadActorNames() : undefined,
+    });
     let quotes: StoredQuote[];
     if (inputs.length > 0) {
       quotes = await codedQuotes(io, inputs, filter, opts);
       if (limit !== undefined) quotes = quotes.slice(0, limit);
     } else {
-      if (opts.since) filter.since = opts.since;
-      if (opts.until) filter.until = opts.until;
-      if (limit !== undefined) filter.limit = limit;
-      quotes = await withStore(opts.db, (store) => store.quotes(filter));
+      quotes = await withStore(opts.db, async (store) => {
+        if (filter.speaker)
+          await reportActorMatches(io, store, [["--speaker", filter.speaker]], { speakers: true });
+        return store.quotes({ ...filter, since, until, limit });
+      });
     }
     if (format === "jsonl") for (const q of quotes) io.out(`${JSON.stringify(q)}\n`);
     else io.out(renderTable(["date", "speaker", "kind", "cue", "quote", "article"], quoteRows(quotes), 70));

@@ -1,19 +1,24 @@
-// dyad series: the dyad time series analysts plot to see relations warm or cool.
+// dyad series: the time series analysts plot to see relations warm or cool, of a dyad or of one actor.
 import type { Command } from "commander";
 import { csvLine } from "../../export/record.js";
-import { type Period, type SeriesRow, withStore } from "../../store/index.js";
+import { loadActorNames } from "../../knowledge/names.js";
+import { describeModality, PERIODS, parseSeriesOptions } from "../../store/filters.js";
+import { type SeriesRow, withStore } from "../../store/index.js";
 import type { Io } from "../io.js";
 import { renderTable } from "../table.js";
 import {
+  ACTOR_HELP,
+  actorTerms,
   addDbOption,
   type FilterOptions,
-  parseDyad,
-  parseEventFilter,
+  MODALITY_HELP,
+  optionName,
   parseFormat,
+  reportActorMatches,
+  TEXT_HELP,
 } from "./store-options.js";
 
 const FORMATS = ["table", "csv", "jsonl"] as const;
-const PERIODS: readonly Period[] = ["day", "week", "month"];
 
 export const SERIES_COLUMNS = [
   "period",
@@ -47,29 +52,39 @@ interface SeriesOptionsCli extends FilterOptions {
 export function registerSeries(program: Command, io: Io): void {
   const cmd = program
     .command("series")
-    .description("dyad time series: per period, events by QuadClass, Goldstein sum and mean, articles")
-    .requiredOption("--dyad <A:B>", "the two actors (CAMEO code or prefix, ISO country, org key, or name)")
-    .option("--by <period>", PERIODS.join(" | ") + " (a week is named by its Monday)", "month")
+    .description(
+      "time series of a dyad (or of one actor): per period, events by QuadClass, Goldstein sum and mean, articles",
+    )
+    .option("--dyad <A:B>", `the two actors: ${ACTOR_HELP}`)
+    .option("--actor <A>", "without --dyad: every event of this actor, as source or target")
+    .option("--by <period>", `${PERIODS.join(" | ")} (a week is named by its Monday)`, "month")
     .option("--directed", "only events from A to B (default: both directions)")
-    .option("--since <YYYY-MM-DD>", "events on or after this day")
-    .option("--until <YYYY-MM-DD>", "events on or before this day")
-    .option("--modality <list>", "comma-separated modalities to count (default: all)")
+    .option("--since <YYYY-MM-DD>", "events on or after this day (and the first period shown)")
+    .option("--until <YYYY-MM-DD>", "events on or before this day (and the last period shown)")
+    .option("--modality <list>", MODALITY_HELP)
     .option("--root <NN>", "only this CAMEO root")
+    .option("--no-statements", "leave out public statements (CAMEO root 01)")
+    .option("--text <query>", `only events of articles matching this ${TEXT_HELP}`)
     .option("-f, --format <format>", FORMATS.join(" | "), "table");
   addDbOption(cmd).action(async (opts: SeriesOptionsCli) => {
     const format = parseFormat(opts.format, FORMATS, "series");
-    const by = parseFormat(opts.by, PERIODS, "series --by");
-    const dyad = parseDyad(opts.dyad ?? "");
-    const { dyad: _d, directed: _r, ...rest } = opts;
-    const filter = parseEventFilter(rest);
-    const rows = await withStore(opts.db, (store) =>
-      store.series({ dyad, by, directed: opts.directed === true, filter }),
-    );
-    if (format === "jsonl") for (const r of rows) io.out(`${JSON.stringify(seriesJson(r))}\n`);
-    else if (format === "csv") {
+    const { format: _f, db: _d, ...input } = opts;
+    const options = parseSeriesOptions(input, { label: optionName, names: loadActorNames() });
+    const rows = await withStore(opts.db, async (store) => {
+      const terms = options.dyad ? actorTerms({ dyad: options.dyad }) : actorTerms({ actor: options.actor });
+      await reportActorMatches(io, store, terms);
+      return store.series(options);
+    });
+    const counted = `modalities counted: ${describeModality(options.filter?.modality)}`;
+    if (format === "jsonl") {
+      io.err(`${counted}\n`);
+      for (const r of rows) io.out(`${JSON.stringify(seriesJson(r))}\n`);
+    } else if (format === "csv") {
+      io.err(`${counted}\n`);
       io.out(csvLine([...SERIES_COLUMNS]));
       for (const r of rows) io.out(csvLine(seriesCells(r)));
     } else {
+      io.out(`${counted}\n`);
       io.out(
         renderTable(
           ["period", "events", "q1", "q2", "q3", "q4", "goldstein sum", "mean", "articles"],

@@ -1,9 +1,22 @@
-// Options shared by the store commands: --db and the event filters, parsed into a store EventFilter.
+// Options shared by the store commands: --db and the event filters. The filters are defined and parsed in
+// src/store/filters.ts (one set of zod schemas, shared with any other front end); here they become options, and the
+// actors a filter matched are reported.
 import type { Command } from "commander";
+import type { z } from "zod";
 import { DyadError } from "../../core/errors.js";
-import type { Modality } from "../../core/types.js";
-import { checkDate } from "../../ingest/parse.js";
-import type { EventFilter } from "../../store/index.js";
+import { loadActorNames } from "../../knowledge/names.js";
+import {
+  ACTOR_FORMS as ACTOR_HELP,
+  type EventFilterSchema,
+  hasActorTerm,
+  MODALITIES,
+  parseEventFilter as parseFilter,
+  termLabel,
+} from "../../store/filters.js";
+import type { ActorTerm, EventFilter, Store } from "../../store/index.js";
+import type { Io } from "../io.js";
+
+export { ACTOR_HELP, hasActorTerm, MODALITIES };
 
 export const DB_HELP =
   "store: a file path or sqlite:PATH (default ./dyad.db), or postgres://user:pass@host:port/db";
@@ -12,44 +25,31 @@ export function addDbOption(cmd: Command): Command {
   return cmd.option("--db <url>", DB_HELP);
 }
 
-export interface FilterOptions {
-  actor?: string;
-  source?: string;
-  target?: string;
-  dyad?: string;
+/** The filter options as commander gives them: strings, and flags for --directed and --no-statements. */
+export type FilterOptions = {
+  [K in Exclude<keyof z.input<typeof EventFilterSchema>, "directed" | "statements">]?: string;
+} & {
   directed?: boolean;
-  root?: string;
-  code?: string;
-  quad?: string;
-  since?: string;
-  until?: string;
-  modality?: string;
-  place?: string;
-  text?: string;
-  limit?: string;
-}
+  statements?: boolean;
+};
 
-export const MODALITIES: readonly Modality[] = [
-  "asserted",
-  "reported",
-  "future",
-  "hypothetical",
-  "negated",
-  "historical",
-];
+/** The option a filter field comes from, for messages: limit -> --limit. */
+export const optionName = (field: string): string => `--${field}`;
+
+export const MODALITY_HELP = `comma-separated (${MODALITIES.join(", ")}) or all; default: asserted, reported, and future intent codes (03x)`;
+
+export const TEXT_HELP = 'full-text query: words (all of them), OR, "a phrase", prefix* (see docs/store.md)';
 
 /** Adds the event filters of `dyad events` (also used by `dyad export`). */
 export function addEventFilters(cmd: Command, options: { limit?: boolean } = {}): Command {
   cmd
-    .option(
-      "--actor <actor>",
-      "an actor on either side: CAMEO code or prefix (IRN, IRNGOV), ISO country, org key, or name",
-    )
+    .option("--actor <actor>", `an actor on either side: ${ACTOR_HELP}`)
     .option("--source <actor>", "the source actor (same forms as --actor)")
     .option("--target <actor>", "the target actor (same forms as --actor)")
     .option("--dyad <A:B>", "events between A and B, either direction unless --directed")
     .option("--directed", "with --dyad: only events from A to B")
     .option("--root <NN>", "CAMEO root code, two digits (04 consult, 11 disapprove, ...)")
+    .option("--no-statements", "leave out public statements (CAMEO root 01)")
     .option("--code <code>", "CAMEO event code; also matches the codes under it (043 matches 0431)")
     .option(
       "--quad <1-4>",
@@ -57,9 +57,9 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
     )
     .option("--since <YYYY-MM-DD>", "events on or after this day")
     .option("--until <YYYY-MM-DD>", "events on or before this day")
-    .option("--modality <list>", `comma-separated: ${MODALITIES.join(", ")}`)
+    .option("--modality <list>", MODALITY_HELP)
     .option("--place <place>", "the event's place: a name (Tehran) or an ISO country code (IRN)")
-    .option("--text <words>", "words the article must contain (full-text search)");
+    .option("--text <query>", `the article matches this ${TEXT_HELP}`);
   if (options.limit !== false) cmd.option("--limit <n>", "at most this many events");
   return cmd;
 }
@@ -67,75 +67,55 @@ export function addEventFilters(cmd: Command, options: { limit?: boolean } = {})
 export function parsePositiveInt(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
+  if (!Number.isInteger(n) || n <= 0 || value.trim() === "")
     throw new DyadError("E_USAGE", `${option} must be a positive integer, got '${value}'`);
   return n;
 }
 
-export function parseDyad(value: string): { a: string; b: string } {
-  const parts = value.split(":");
-  if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) {
-    throw new DyadError("E_USAGE", `--dyad wants A:B (for example IRN:PAK), got '${value}'`);
-  }
-  return { a: parts[0].trim(), b: parts[1].trim() };
+/** Checks the filter options and turns them into a store filter, names read with the knowledge base. */
+export function parseEventFilter(o: object): EventFilter {
+  return parseFilter(o, { label: optionName, names: hasActorTerm(o) ? loadActorNames() : undefined });
 }
 
-function parseDay(value: string | undefined, option: string): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return checkDate(value);
-  } catch (e) {
-    throw new DyadError("E_USAGE", `${option}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/** The actor terms of a filter, with the option each came from. */
+export function actorTerms(f: EventFilter): Array<[string, ActorTerm]> {
+  const out: Array<[string, ActorTerm]> = [];
+  if (f.actor) out.push(["--actor", f.actor]);
+  if (f.source) out.push(["--source", f.source]);
+  if (f.target) out.push(["--target", f.target]);
+  if (f.dyad) out.push(["--dyad", f.dyad.a], ["--dyad", f.dyad.b]);
+  return out;
 }
 
-export function parseModality(value: string | undefined): Modality[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const m of list) {
-    if (!(MODALITIES as readonly string[]).includes(m)) {
-      throw new DyadError("E_USAGE", `--modality: '${m}' is not one of ${MODALITIES.join(", ")}`);
+/** Actors listed by name in a "matched:" line before the rest are counted. */
+const SHOWN = 6;
+
+/**
+ * Says on stderr which stored actors each term matched (`matched: IRN (Iran), IRNGOV (Abbas Araghchi)`), so
+ * that a name is never read silently in a way the user did not mean. Returns false when a term matched none.
+ */
+export async function reportActorMatches(
+  io: Io,
+  store: Store,
+  terms: ReadonlyArray<[string, ActorTerm]>,
+  options: { speakers?: boolean } = {},
+): Promise<boolean> {
+  let all = true;
+  for (const [option, term] of terms) {
+    const label = termLabel(term);
+    const matches = await store.matchActors(term, options);
+    if (matches.length === 0) {
+      io.err(
+        `matched: nothing in the store for ${option} '${label}' (no actor code, country, organisation or name)\n`,
+      );
+      all = false;
+      continue;
     }
+    const shown = matches.slice(0, SHOWN).map((m) => `${m.code} (${m.name})`);
+    const more = matches.length > SHOWN ? ` and ${matches.length - SHOWN} more` : "";
+    io.err(`matched ${option} '${label}': ${shown.join(", ")}${more}\n`);
   }
-  return list as Modality[];
-}
-
-/** Checks the filter options and turns them into a store filter; bad values are E_USAGE errors. */
-export function parseEventFilter(o: FilterOptions): EventFilter {
-  const f: EventFilter = {};
-  if (o.actor) f.actor = o.actor;
-  if (o.source) f.source = o.source;
-  if (o.target) f.target = o.target;
-  if (o.dyad) f.dyad = parseDyad(o.dyad);
-  if (o.directed) {
-    if (!o.dyad) throw new DyadError("E_USAGE", "--directed goes with --dyad");
-    f.directed = true;
-  }
-  if (o.root !== undefined) {
-    if (!/^\d{2}$/.test(o.root))
-      throw new DyadError("E_USAGE", `--root wants two digits (04), got '${o.root}'`);
-    f.root = o.root;
-  }
-  if (o.code !== undefined) {
-    if (!/^\d{2,4}$/.test(o.code))
-      throw new DyadError("E_USAGE", `--code wants a CAMEO code (043), got '${o.code}'`);
-    f.code = o.code;
-  }
-  if (o.quad !== undefined) {
-    if (!/^[1-4]$/.test(o.quad)) throw new DyadError("E_USAGE", `--quad wants 1, 2, 3 or 4, got '${o.quad}'`);
-    f.quad = Number(o.quad);
-  }
-  f.since = parseDay(o.since, "--since");
-  f.until = parseDay(o.until, "--until");
-  f.modality = parseModality(o.modality);
-  if (o.place) f.place = o.place;
-  if (o.text !== undefined) f.text = o.text;
-  f.limit = parsePositiveInt(o.limit, "--limit");
-  for (const key of Object.keys(f) as (keyof EventFilter)[]) if (f[key] === undefined) delete f[key];
-  return f;
+  return all;
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[], command: string): T {

@@ -1,4 +1,4 @@
-// Registers the store commands: ingest, events, quotes, article, errors, series, export.
+// Registers the store commands: ingest, events, quotes, article, errors, series, export, serve.
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { registerArticle } from "./article.js";
@@ -8,6 +8,7 @@ import { registerExport } from "./export.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSeries } from "./series.js";
+import { registerServe } from "./serve.js";
 
 export function registerStoreCommands(program: Command, io: Io): void {
   registerIngest(program, io);
@@ -17,4 +18,5 @@ export function registerStoreCommands(program: Command, io: Io): void {
   registerErrors(program, io);
   registerSeries(program, io);
   registerExport(program, io);
+  registerServe(program, io);
 }

@@ -1,6 +1,7 @@
 // Actor mentions: detection from the compiled knowledge-base index, resolution on the article's date,
 // and coreference within the article.
-import type { Doc, Mention, MentionKind, Referent, Token } from "../../core/types.js";
+import { firstAtLeast, spansWithin, startingIn } from "../../core/spans.js";
+import type { Doc, Mention, MentionKind, PlaceMention, Referent, Token } from "../../core/types.js";
 import {
   type ActorKb,
   type Agent,
@@ -88,6 +89,24 @@ const LOCATIVE = new Set([
   "throughout",
   "around",
   "across",
+]);
+/** Nouns that name a kind of place before "of" and its name: "the city of Aleppo", "the republic of Nakhichevan". */
+const PLACE_NOUNS = new Set([
+  "city",
+  "town",
+  "village",
+  "capital",
+  "province",
+  "region",
+  "district",
+  "republic",
+  "port",
+  "island",
+  "enclave",
+  "territory",
+  "county",
+  "suburb",
+  "state",
 ]);
 /** Collective nouns after an agent noun that keep it an actor: "opposition groups", "rebel leaders". */
 const GROUP_HEADS = new Set([
@@ -223,6 +242,8 @@ interface Ctx {
   kb: ActorKb;
   date: string;
   mentions: Mention[];
+  /** Mentions of a phrase the user's dictionary codes as several actors at once, with the other codes. */
+  joint: Map<Mention, readonly string[]>;
 }
 
 function span(doc: Doc, start: number, end: number) {
@@ -263,6 +284,14 @@ function addMention(
 
 function personReferent(p: Person, date: string): { referent: Referent; why: string } {
   const term = termOn(p, date);
+  if (term?.org) {
+    // In office at an international body, a person is that body for the term (issue 19), not their country.
+    const o = term.org;
+    return {
+      referent: { code: o.code, country: null, org: o.org, sector: o.sector, name: p.name, id: p.id },
+      why: `person ${p.id}: ${term.office} (${o.id} ${term.role} ${term.start} to ${term.end ?? "now"}) on ${date} [${term.source}]`,
+    };
+  }
   if (term) {
     return {
       referent: {
@@ -282,12 +311,31 @@ function personReferent(p: Person, date: string): { referent: Referent; why: str
   };
 }
 
-function agentReferent(agent: Agent, country: string | null, text: string): Referent {
+/**
+ * An actor's code with an agent's: after it (`ARN` + `GOV`), or before it for a prefix agent (`NGO` + `ARN`).
+ * A code that already holds the agent's code keeps it once ("White House security officials": `USAGOV`).
+ */
+function agentCode(agent: Agent, country: string | null, sector: string): string {
+  const base = country ?? "";
+  if (base.length > 3 && base.includes(sector)) return base;
+  return agent.prefix ? `${sector}${base}` : `${base}${sector}`;
+}
+
+/** The agent's sector, or its context sector when a context word stands in the mention or up to three words before. */
+function agentSector(doc: Doc, agent: Agent, start: number, end: number): string {
+  if (!agent.context) return agent.sector;
+  const sentence = doc.sentences[doc.tokens[start].sentence];
+  const from = doc.tokens[Math.max(sentence.tokenStart, start - 3)].start;
+  const words = doc.text.slice(from, doc.tokens[end - 1].end).toLowerCase();
+  return agent.context.words.some((w) => words.includes(w)) ? agent.context.sector : agent.sector;
+}
+
+function agentReferent(agent: Agent, country: string | null, text: string, sector = agent.sector): Referent {
   return {
-    code: `${country ?? ""}${agent.sector}`,
+    code: agentCode(agent, country, sector),
     country,
     org: null,
-    sector: agent.sector,
+    sector,
     name: country ? `${country} ${agent.phrase}` : text,
     id: null,
   };
@@ -328,6 +376,37 @@ function choosePerson(entries: Entry[], seen: Set<string>, date: string): Person
   return people.find((p) => termOn(p, date) !== null) ?? people[0];
 }
 
+/**
+ * Actors given by their own codes (actors/coded.tsv, converted from PETRARCH/TABARI dictionaries) hold on
+ * their dates, and a phrase the user's dictionary codes takes that code, not another entry of the same
+ * phrase: the first dated code covering the date, else the undated one. Phrases without coded entries pass
+ * unchanged.
+ */
+function onDate(raws: Raw[], date: string): Raw[] {
+  if (!raws.some((r) => r.entries.some((e) => e.kind === "country" && e.coded))) return raws;
+  const out: Raw[] = [];
+  for (const raw of raws) {
+    const coded = raw.entries.filter(
+      (e): e is Extract<Entry, { kind: "country" }> => e.kind === "country" && e.coded !== undefined,
+    );
+    if (coded.length === 0) {
+      out.push(raw);
+      continue;
+    }
+    const covering = coded.find(
+      (e) =>
+        (e.coded!.start !== null || e.coded!.end !== null) &&
+        (e.coded!.start === null || e.coded!.start <= date) &&
+        (e.coded!.end === null || date <= e.coded!.end),
+    );
+    const chosen = covering ?? coded.find((e) => e.coded!.start === null && e.coded!.end === null);
+    const rest = raw.entries.filter((e) => e.kind !== "country");
+    const entries = chosen ? [chosen, ...rest] : rest;
+    if (entries.length > 0) out.push({ ...raw, entries });
+  }
+  return out;
+}
+
 function countryOf(entries: Entry[]): Extract<Entry, { kind: "country" }> | undefined {
   return pick(entries, "country");
 }
@@ -347,7 +426,7 @@ function sentenceMentions(
 ): void {
   const { doc, kb, date } = c;
   const tokens = doc.tokens;
-  const raws = matchPhrases(starts, tokens, sFrom, sTo, keys);
+  const raws = onDate(matchPhrases(starts, tokens, sFrom, sTo, keys), date);
   const used = new Set<number>();
   const sentenceStartIndex = c.mentions.length;
 
@@ -366,7 +445,7 @@ function sentenceMentions(
     // Juhan Parts, Lester Bird, William Hague or Ricardo Lagos.
     if (surnameOnly0(raw)) {
       const tok = tokens[raw.start];
-      const placed = c.doc.places.some((pl) => pl.tokenStart <= raw.start && pl.tokenEnd >= raw.end);
+      const placed = startingIn(c.doc.places, sFrom, raw.start + 1).some((pl) => pl.tokenEnd >= raw.end);
       // At the start of a sentence a capital says nothing: the name must be followed by a verb or a possessive.
       const next = tokens[raw.end];
       const atStart = raw.start === sFrom;
@@ -379,7 +458,8 @@ function sentenceMentions(
             next.lower === "'s" ||
             next.lower === "’s"));
       if (tok.pos !== "PROPN" || tokens[raw.start - 1]?.lower === "the" || placed || !readsAsName) {
-        used.add(r);
+        // Not a person, but perhaps what else the phrase names: "Nepal's police" is the country's.
+        if (raw.entries.every((e) => e.kind === "person")) used.add(r);
         continue;
       }
     }
@@ -538,9 +618,16 @@ function sentenceMentions(
       if (next && pick(next.entries, "agent")) {
         const gap = tokens.slice(raw.end, next.start).map((t) => t.lower);
         // "Irish nationalist guerrillas", "Palestinian suicide bombers": modifiers may stand between.
+        // "Serbian Labour Minister", "Pakistani Interior Minister": before a title, capitalised words name
+        // the portfolio.
+        const title = pick(next.entries, "agent")!.agent.title;
         const modifiers = tokens
           .slice(raw.end, next.start)
-          .every((t) => (t.pos === "ADJ" || t.pos === "NOUN") && !capitalised(t));
+          .every(
+            (t) =>
+              (t.pos === "ADJ" || t.pos === "NOUN" || (title && t.pos === "PROPN")) &&
+              (title || !capitalised(t)),
+          );
         if (
           ((country.how === "demonym" || country.how === "name") && gap.length === 0) ||
           (country.how === "demonym" && gap.length <= 2 && modifiers) ||
@@ -590,7 +677,12 @@ function sentenceMentions(
           "agent",
           start,
           agentRaw.end,
-          agentReferent(ag.agent, iso3, span(doc, start, agentRaw.end).text),
+          agentReferent(
+            ag.agent,
+            iso3,
+            span(doc, start, agentRaw.end).text,
+            agentSector(doc, ag.agent, start, agentRaw.end),
+          ),
           `agent '${phrase}' of ${iso3}`,
           null,
         );
@@ -627,7 +719,13 @@ function sentenceMentions(
         (tokens[k].lower === "the" || (tokens[k].pos === "ADJ" && !capitalised(tokens[k])))
       )
         k--;
-      const placeOnly = k >= sFrom && LOCATIVE.has(tokens[k].lower);
+      // "in the capital city of Algiers", "the port of Hodeidah": a place after a place noun and "of". An
+      // actor the user's dictionary codes is an actor wherever it stands, as PETRARCH reads it.
+      const placeOnly =
+        k >= sFrom &&
+        !country.coded &&
+        (LOCATIVE.has(tokens[k].lower) ||
+          (tokens[k].lower === "of" && k - 1 >= sFrom && PLACE_NOUNS.has(tokens[k - 1].lemma)));
       const m = addMention(
         c,
         country.how === "metonym" ? "capital" : "country",
@@ -641,10 +739,11 @@ function sentenceMentions(
           name: country.country.name,
           id: iso3,
         },
-        `country ${iso3} (${country.how})`,
+        country.coded ? `coded actor ${iso3} [${country.coded.origin}]` : `country ${iso3} (${country.how})`,
         `country:${iso3}`,
       );
       if (placeOnly) m.placeOnly = true;
+      if (country.coded?.also.length) c.joint.set(m, country.coded.also);
       continue;
     }
 
@@ -671,7 +770,7 @@ function sentenceMentions(
         "agent",
         start,
         end,
-        agentReferent(agent.agent, null, text),
+        agentReferent(agent.agent, null, text, agentSector(doc, agent.agent, start, end)),
         `agent '${agent.agent.phrase}'`,
         null,
       );
@@ -679,6 +778,7 @@ function sentenceMentions(
   }
 
   unknownNames(c, sFrom, sTo, sentenceStartIndex);
+  titledCodedActors(c, sentenceStartIndex);
   compounds(c, sentenceStartIndex);
 }
 
@@ -702,8 +802,8 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t - sFrom] = 1;
   }
   // Places found by the gazetteer ("in Lagos") are places of their country, not unknown actors.
-  for (const p of c.doc.places) {
-    if (p.tokenStart < sFrom || p.tokenEnd > sTo || !p.country) continue;
+  for (const p of spansWithin(c.doc.places, sFrom, sTo)) {
+    if (!p.country) continue;
     let free = true;
     for (let t = p.tokenStart; t < p.tokenEnd; t++) if (covered[t - sFrom]) free = false;
     if (!free) continue;
@@ -761,6 +861,116 @@ function unknownNames(c: Ctx, sFrom: number, sTo: number, firstIndex: number): v
 }
 
 /** "Iran and Pakistan", "Tehran and Islamabad", "Iranian and American negotiators": one compound mention. */
+/**
+ * "Lawmakers in Fornost and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": agents of a
+ * coordination of actors the user's dictionary codes are the agents of each, as PETRARCH codes them.
+ */
+function agentsOfCodedCompounds(c: Ctx): void {
+  if (c.kb.coded.size === 0) return;
+  const tokens = c.doc.tokens;
+  const byStart = new Map<number, Mention>();
+  for (const m of c.mentions) if (m.members && !byStart.has(m.tokenStart)) byStart.set(m.tokenStart, m);
+  for (const a of [...c.mentions]) {
+    const agents = a.members ? a.members.map((i) => c.mentions[i]) : [a];
+    if (!agents.every((x) => x.kind === "agent" && x.referent?.sector)) continue;
+    let k = a.tokenEnd;
+    if (tokens[k]?.lower !== "in" && tokens[k]?.lower !== "of") continue;
+    k++;
+    if (tokens[k]?.lower === "the") k++;
+    const owners = byStart.get(k);
+    if (!owners?.members) continue;
+    const states = owners.members.map((i) => c.mentions[i]);
+    if (!states.every((s) => isCoded(c, s) && !s.members)) continue;
+    const made: number[] = [];
+    for (const ag of agents) {
+      for (const s of states) {
+        const state = s.referent!.code;
+        const sector = ag.referent!.sector!;
+        const m = addMention(
+          c,
+          "agent",
+          a.tokenStart,
+          a.tokenEnd,
+          { ...ag.referent!, code: state.includes(sector) ? state : `${state}${sector}`, country: state },
+          `${ag.why}; of '${s.text}' (coordinated)`,
+          null,
+        );
+        made.push(m.index);
+      }
+    }
+    a.members = made;
+  }
+}
+
+/** "The Shire" coded `FRO|BIL|SAM`: one mention standing for several actors, each a member of it. */
+function jointActors(c: Ctx): void {
+  for (const [m, also] of c.joint) {
+    if (!m.referent) continue;
+    const members = [m.referent.code, ...also].map((code) => {
+      const x = addMention(
+        c,
+        m.kind,
+        m.tokenStart,
+        m.tokenEnd,
+        { ...m.referent!, code, country: code, id: code },
+        m.why,
+        null,
+      );
+      return x.index;
+    });
+    m.members = members;
+  }
+}
+
+/** The mention's actor is given by the user's dictionary (actors/coded.tsv), or is an agent of one. */
+function isCoded(c: Ctx, m: Mention): boolean {
+  const code = m.referent?.country;
+  return code !== undefined && code !== null && c.kb.coded.has(code);
+}
+
+/**
+ * "Bree Prime Minister Romendacil", "MSF Arnor", "An MSF Arnor diplomat": a title or agent noun right before
+ * an actor the user's dictionary codes is one actor with it, as PETRARCH reads a noun phrase. A title with
+ * its own state keeps its code; a bare agent noun adds its code to the actor's (before it for a prefix agent).
+ */
+function titledCodedActors(c: Ctx, firstIndex: number): void {
+  if (c.kb.coded.size === 0 || c.mentions.length - firstIndex < 2) return;
+  const tokens = c.doc.tokens;
+  const ms = c.mentions.slice(firstIndex).sort((a, b) => a.tokenStart - b.tokenStart);
+  const drop = new Set<Mention>();
+  for (let k = ms.length - 2; k >= 0; k--) {
+    const a = ms[k];
+    const b = ms[k + 1];
+    if (a.kind !== "agent" || a.tokenEnd !== b.tokenStart || drop.has(b) || !b.referent) continue;
+    if (!(isCoded(c, b) || (b.kind === "unknown" && isCoded(c, a)))) continue;
+    if (!a.referent?.country) {
+      const agent = c.kb.agents.get(
+        tokens
+          .slice(a.tokenStart, a.tokenEnd)
+          .map((t) => t.lower)
+          .join(" ")
+          .replace(/^the /, ""),
+      );
+      const sector = a.referent?.sector ?? "";
+      const base = b.referent.code;
+      const code = agent?.prefix ? `${sector}${base}` : base.includes(sector) ? base : `${base}${sector}`;
+      a.referent = { ...b.referent, code, sector: a.referent?.sector ?? null };
+    }
+    a.tokenEnd = b.tokenEnd;
+    a.end = b.end;
+    a.text = c.doc.text.slice(a.start, a.end);
+    a.why = `${a.why}; with '${b.text}' (${b.why})`;
+    drop.add(b);
+  }
+  if (drop.size === 0) return;
+  const kept = c.mentions.filter((m) => !drop.has(m));
+  c.mentions.length = 0;
+  kept.forEach((m, i) => {
+    m.index = i;
+    c.mentions.push(m);
+  });
+}
+
 function compounds(c: Ctx, firstIndex: number): void {
   if (c.mentions.length - firstIndex < 2) return;
   const tokens = c.doc.tokens;
@@ -775,14 +985,22 @@ function compounds(c: Ctx, firstIndex: number): void {
     let j = i + 1;
     while (j < ms.length) {
       const prev = group[group.length - 1];
+      // "Fornost and the evil awful Gondor": before an actor the user's dictionary codes, the adjectives
+      // after the conjunction modify the next member.
+      let gapEnd = ms[j].tokenStart;
+      const coded = isCoded(c, prev) && isCoded(c, ms[j]);
+      if (coded) {
+        while (gapEnd - 1 > prev.tokenEnd && tokens[gapEnd - 1].pos === "ADJ") gapEnd--;
+      }
       // A joining gap is "and", "," or ", and", and perhaps a "the": more than three words never join.
-      if (ms[j].tokenStart - prev.tokenEnd > 3) break;
+      if (gapEnd - prev.tokenEnd > 3) break;
       // "Israel and the Palestinians": a determiner after the conjunction belongs to the next member.
       const gap = tokens
-        .slice(prev.tokenEnd, ms[j].tokenStart)
+        .slice(prev.tokenEnd, gapEnd)
         .map((t) => t.lower)
         .filter((w, k, all) => !(w === "the" && k === all.length - 1 && k > 0));
-      const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === ",");
+      // "Neither Galadriel nor Gollum": between coded actors "nor" coordinates too.
+      const joins = gap.length === 1 && (gap[0] === "and" || gap[0] === "," || (coded && gap[0] === "nor"));
       const joinsAnd = gap.length === 2 && gap[0] === "," && gap[1] === "and";
       if (!(joins || joinsAnd) || ms[j].kind === "unknown" || prev.kind === "unknown") break;
       if (Boolean(ms[j].placeOnly) !== Boolean(prev.placeOnly) && !prev.placeOnly) break;
@@ -793,7 +1011,7 @@ function compounds(c: Ctx, firstIndex: number): void {
       group.length > 1 &&
       tokens
         .slice(group[group.length - 2].tokenEnd, group[group.length - 1].tokenStart)
-        .some((t) => t.lower === "and")
+        .some((t) => t.lower === "and" || (t.lower === "nor" && group.every((g) => isCoded(c, g))))
     ) {
       const first = group[0];
       const last = group[group.length - 1];
@@ -805,18 +1023,145 @@ function compounds(c: Ctx, firstIndex: number): void {
   }
 }
 
+/** Prepositions whose phrase right after an agent places it: "police in Kathmandu", "students from Gaza". */
+const ATTACHING = new Set(["in", "of", "from", "at"]);
+
 /**
- * Agents and unknown names without a country ("police", "protesters", "the town of Cizre") take the
- * country of the sentence (measured on the gold sets: better than leaving them without one):
- * a place where it happens ("in Baghdad") first, else the nearest state named in the sentence.
+ * The article's main country: the country with the highest score over the article, where a place where
+ * something happens counts two (a city or region of the gazetteer, or a country name after a locative word:
+ * "in Kathmandu", "in the capital city of Algiers"), and an actor that opens a sentence (named before the
+ * sentence's first verb: the subjects) or a named office-holder anywhere counts one. A country named only after
+ * the verb, as the object of an act ("imposed sanctions on China"), never counts. Ties go to the country named first; null when none qualifies.
+ */
+function mainCountry(c: Ctx): { country: string; text: string } | null {
+  const tokens = c.doc.tokens;
+  const firstVerb = new Map<number, number>();
+  for (const s of c.doc.sentences) {
+    let v = s.tokenEnd;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (tokens[i].pos === "VERB") {
+        v = i;
+        break;
+      }
+    }
+    firstVerb.set(s.index, v);
+  }
+  const scores = new Map<string, { n: number; first: number; text: string }>();
+  const score = (country: string, n: number, at: number, text: string): void => {
+    const seen = scores.get(country);
+    if (!seen) scores.set(country, { n, first: at, text });
+    else {
+      seen.n += n;
+      if (at < seen.first) Object.assign(seen, { first: at, text });
+    }
+  };
+  const actorAt = new Set<number>();
+  const placeAt = new Set<number>();
+  for (const m of c.mentions) {
+    const country = m.referent?.country;
+    if (!country || m.members || m.kind === "pronoun") continue;
+    if (m.placeOnly) {
+      placeAt.add(m.tokenStart);
+      score(country, 2, m.tokenStart, m.text);
+    } else {
+      for (let t = m.tokenStart; t < m.tokenEnd; t++) actorAt.add(t);
+      const named = m.kind === "person" && m.referent?.id !== null;
+      if (named || m.tokenStart < (firstVerb.get(m.sentence) ?? 0)) score(country, 1, m.tokenStart, m.text);
+    }
+  }
+  // Cities and regions the actors did not take (a metonym such as "Beijing imposed" is an actor, not a place).
+  for (const p of c.doc.places) {
+    if (!p.country || actorAt.has(p.tokenStart) || placeAt.has(p.tokenStart)) continue;
+    score(p.country, 2, p.tokenStart, p.text);
+  }
+  let best: { country: string; text: string } | null = null;
+  let bestN = 0;
+  let bestFirst = Number.POSITIVE_INFINITY;
+  for (const [country, { n, first, text }] of scores) {
+    if (n > bestN || (n === bestN && first < bestFirst)) {
+      best = { country, text };
+      bestN = n;
+      bestFirst = first;
+    }
+  }
+  return best;
+}
+
+/** Places and named states by the token they start or end at, built once per article. */
+interface Where {
+  placeStarting: Map<number, PlaceMention>;
+  placeEnding: Map<number, PlaceMention>;
+  stateStarting: Map<number, Mention>;
+  /** International bodies and other organisations without a country, by first token. */
+  bodyStarting: Map<number, Mention>;
+}
+
+function whereIndex(c: Ctx): Where {
+  const placeStarting = new Map<number, PlaceMention>();
+  const placeEnding = new Map<number, PlaceMention>();
+  for (const p of c.doc.places) {
+    if (!p.country) continue;
+    if (!placeStarting.has(p.tokenStart)) placeStarting.set(p.tokenStart, p);
+    if (!placeEnding.has(p.tokenEnd)) placeEnding.set(p.tokenEnd, p);
+  }
+  const stateStarting = new Map<number, Mention>();
+  const bodyStarting = new Map<number, Mention>();
+  for (const m of c.mentions) {
+    if (m.referent?.org && !m.referent.country && !bodyStarting.has(m.tokenStart))
+      bodyStarting.set(m.tokenStart, m);
+    if (
+      (m.kind === "country" || m.kind === "capital") &&
+      m.referent?.country &&
+      !stateStarting.has(m.tokenStart)
+    )
+      stateStarting.set(m.tokenStart, m);
+  }
+  return { placeStarting, placeEnding, stateStarting, bodyStarting };
+}
+
+/** The first token of the agent's own prepositional phrase right after it ("police in southern Kathmandu"). */
+function attachedStart(c: Ctx, m: Mention): number {
+  const tokens = c.doc.tokens;
+  const sentenceEnd = c.doc.sentences[m.sentence].tokenEnd;
+  let k = m.tokenEnd;
+  if (k >= sentenceEnd || !ATTACHING.has(tokens[k].lower)) return -1;
+  k++;
+  while (k < sentenceEnd && k <= m.tokenEnd + 4 && (tokens[k].lower === "the" || tokens[k].pos === "ADJ"))
+    k++;
+  return k;
+}
+
+/**
+ * The body an agent belongs to by its own "of"/"from" phrase ("delegates of the Red Cross", "officials from
+ * the United Nations"): such agents are that body's, and take no country from the dateline or the article.
+ */
+function attachedBody(c: Ctx, m: Mention, at: Where): Mention | null {
+  const k = attachedStart(c, m);
+  const prep = c.doc.tokens[m.tokenEnd]?.lower;
+  if (k < 0 || (prep !== "of" && prep !== "from")) return null;
+  // A body's mention may take in its article ("the United Nations").
+  return at.bodyStarting.get(k) ?? at.bodyStarting.get(m.tokenEnd + 1) ?? null;
+}
+
+/** The place of the agent's own prepositional phrase right after it ("police in southern Kathmandu"). */
+function attachedPlace(c: Ctx, m: Mention, at: Where): { country: string; text: string } | null {
+  const k = attachedStart(c, m);
+  if (k < 0) return null;
+  const place = at.placeStarting.get(k);
+  if (place?.country) return { country: place.country, text: place.text };
+  const named = at.stateStarting.get(k);
+  return named?.referent?.country ? { country: named.referent.country, text: named.text } : null;
+}
+
+/**
+ * Agents and unknown names without a country ("police", "protesters", "Ali Hassan") take one from, in order:
+ * a place name right before them ("Darfur rebels") or the nationality word of their coordination ("Israeli
+ * helicopters and tanks"); a place attached to them ("police in Kathmandu": their own prepositional phrase,
+ * never a place elsewhere in the sentence); the dateline; the article's main country. Nationality words and
+ * possessives ("Pakistani police", "Nepal's police") were read when the mention was found. The reason is
+ * written in mention.why; with none of these, the mention keeps its sector alone.
  */
 function agentCountries(c: Ctx): void {
-  const bySentence = new Map<number, Mention[]>();
-  for (const m of c.mentions) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
   // "ethnic Albanians in southern Serbia": an ethnic group belongs to the state where it lives when the
   // sentence names one.
   for (const m of c.mentions) {
@@ -838,46 +1183,61 @@ function agentCountries(c: Ctx): void {
     m.referent = { ...m.referent, code: `${country}${m.referent.sector ?? ""}`, country };
     m.why = `${m.why}; an ethnic group in ${country} ('${where.text}')`;
   }
+  // "the Azerbaijani republic of Nakhichevan", "the Syrian city of Qusayr": a name the knowledge base lacks is
+  // a place, and the nationality word before its place noun gives its country.
+  const tokens = c.doc.tokens;
+  for (const m of c.mentions) {
+    if (m.kind !== "unknown" || !m.referent) continue;
+    const noun = m.tokenStart - 2;
+    if (tokens[m.tokenStart - 1]?.lower !== "of" || !PLACE_NOUNS.has(tokens[noun]?.lemma ?? "")) continue;
+    m.placeOnly = true;
+    const demonym = c.mentions.find(
+      (x) => x.modifier && x.sentence === m.sentence && x.tokenEnd <= noun && x.tokenEnd >= noun - 2,
+    );
+    const country = demonym?.referent?.country;
+    if (!country) continue;
+    m.referent = { ...m.referent, code: country, country };
+    m.why = `${m.why}; a place of ${country} ('${span(c.doc, demonym.tokenStart, m.tokenEnd).text}')`;
+  }
   const compoundOf = new Map<number, Mention>();
   for (const m of c.mentions) for (const k of m.members ?? []) compoundOf.set(k, m);
+  const byIndex = new Map(c.mentions.map((m) => [m.index, m]));
+  const dateline = c.doc.dateline;
+  const main = mainCountry(c);
+  const at = whereIndex(c);
   for (const m of c.mentions) {
     if (!m.referent || m.referent.country !== null) continue;
     // Agents, unknown names, and people known only by a title ("President Bouteflicka").
     if (m.kind !== "agent" && m.kind !== "unknown" && !(m.kind === "person" && m.referent.id === null))
       continue;
-    const others = bySentence.get(m.sentence) ?? [];
-    const states = others.filter(
-      (x) => (x.kind === "country" || x.kind === "capital") && x.referent?.country && !x.referent.sector,
-    );
-    const byDistance = (a: Mention, b: Mention) =>
-      Math.abs(a.tokenStart - m.tokenStart) - Math.abs(b.tokenStart - m.tokenStart);
-    // "Darfur rebels": a place name right before the agent gives its country.
-    const placed = c.doc.places.find((p) => p.tokenEnd === m.tokenStart && p.country);
-    if (placed?.country) {
-      m.referent = {
-        ...m.referent,
-        code: `${placed.country}${m.referent.sector ?? ""}`,
-        country: placed.country,
-      };
-      m.why = `${m.why}; country ${placed.country} from the place '${placed.text}' before it`;
-      continue;
-    }
-    const place = states.find((x) => x.placeOnly);
-    // Last resort: the country of another actor of the sentence ("Nigerian authorities jailed members of MASSOB").
-    const actors = others.filter((x) => x !== m && x.referent?.country && x.kind !== "compound");
-    // "Israeli helicopters and tanks": a member of a coordination shares the country of its first member.
+    let found: { country: string; reason: string } | null = null;
+    const placed = at.placeEnding.get(m.tokenStart);
+    if (placed?.country) found = { country: placed.country, reason: `the place '${placed.text}' before it` };
     const sibling = compoundOf
       .get(m.index)
-      ?.members?.map((k) => c.mentions.find((x) => x.index === k))
-      .find((x) => x !== undefined && x !== m && x.referent?.country);
-    // Otherwise the nearest actor before it ("Russian aircraft including helicopter gunships"), then after.
-    const before = actors.filter((x) => x.tokenEnd <= m.tokenStart).sort(byDistance)[0];
-    const nearest = sibling ?? place ?? states.sort(byDistance)[0] ?? before ?? actors.sort(byDistance)[0];
-    if (!nearest?.referent?.country) continue;
-    const country = nearest.referent.country;
+      ?.members?.map((k) => byIndex.get(k))
+      .find((x) => x !== undefined && x !== m && x.kind !== "unknown" && x.referent?.country);
+    if (!found && sibling?.referent?.country)
+      found = { country: sibling.referent.country, reason: `its coordination with '${sibling.text}'` };
+    const body = found ? null : attachedBody(c, m, at);
+    if (body?.referent) {
+      const { code, org, name } = body.referent;
+      m.referent = { ...m.referent, code, org, name };
+      m.why = `${m.why}; of the body '${body.text}' attached to it`;
+      continue;
+    }
+    const attached = found ? null : attachedPlace(c, m, at);
+    if (attached)
+      found = { country: attached.country, reason: `the place attached to it ('${attached.text}')` };
+    if (!found && dateline?.country)
+      found = { country: dateline.country, reason: `the dateline '${dateline.text}'` };
+    if (!found && main)
+      found = { country: main.country, reason: `the article's main country ('${main.text}')` };
+    if (!found) continue;
+    const { country, reason } = found;
     const name = m.kind === "unknown" ? m.referent.name : `${country} ${m.referent.name}`;
     m.referent = { ...m.referent, code: `${country}${m.referent.sector ?? ""}`, country, name };
-    m.why = `${m.why}; country ${country} from '${nearest.text}' in the same sentence`;
+    m.why = `${m.why}; country ${country} from ${reason}`;
   }
 }
 
@@ -896,12 +1256,15 @@ function coreference(c: Ctx): void {
       const phrase = m.text.replace(/^the\s+/i, "").toLowerCase();
       const roles = OFFICE_ROLES[phrase];
       if (roles) {
-        const antecedent = [...people].reverse().find((p) => {
+        const holds = (p: Mention): boolean => {
           const office = p.referent?.id
             ? termOn(kb.people.get(p.referent.id)!, date)?.office.toLowerCase()
             : undefined;
           return (office?.includes(phrase) ?? false) || p.text.toLowerCase().includes(phrase);
-        });
+        };
+        let antecedent: Mention | undefined;
+        for (let k = people.length - 1; k >= 0 && !antecedent; k--)
+          if (holds(people[k])) antecedent = people[k];
         if (antecedent?.referent) {
           m.kind = "person";
           m.referent = antecedent.referent;
@@ -924,9 +1287,10 @@ function coreference(c: Ctx): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (t.pos === "PRON" && PERSON_PRONOUNS.has(t.lower)) {
+        // The last subject (else person) before the pronoun: both lists are in text order.
         const antecedent =
-          [...subjects].reverse().find((p) => p.tokenStart < i) ??
-          [...people].reverse().find((p) => p.tokenStart < i);
+          subjects[firstAtLeast(subjects, i, (p) => p.tokenStart) - 1] ??
+          people[firstAtLeast(people, i, (p) => p.tokenStart) - 1];
         if (antecedent?.referent) {
           const m = addMention(
             c,
@@ -947,9 +1311,9 @@ function coreference(c: Ctx): void {
         GROUP_WORDS.has(tokens[i + 1].lower)
       ) {
         const start = i > s.tokenStart && tokens[i - 1].lower === "the" ? i - 1 : i;
-        const prior = [...states].reverse().filter((m) => m.tokenStart < i);
         const picked: Mention[] = [];
-        for (const p of prior) {
+        for (let k = firstAtLeast(states, i, (m) => m.tokenStart) - 1; k >= 0; k--) {
+          const p = states[k];
           if (!picked.some((q) => q.referent?.country === p.referent?.country)) picked.push(p);
           if (picked.length === 2) break;
         }
@@ -1005,7 +1369,7 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
   };
   return {
     name: "actors",
-    reads: ["tokens", "sentences"],
+    reads: ["tokens", "sentences", "places", "dateline"],
     writes: ["mentions", "coref"],
     run(doc) {
       const n = doc.tokens.length;
@@ -1016,11 +1380,20 @@ export function createActorsComponent<C>(options: ActorsComponentOptions): Compo
         keys[i] = k.key;
         starts[i] = k.starts;
       }
-      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [] };
+      const c: Ctx = { doc, kb, date: doc.article.date, mentions: [], joint: new Map() };
       const seenPeople = new Set<string>();
-      for (const s of doc.sentences) sentenceMentions(c, s.tokenStart, s.tokenEnd, keys, starts, seenPeople);
+      // The dateline ("NEW YORK (Reuters) -") says where the story was filed: its words are no actors of the
+      // first sentence; agents read its country later (agentCountries).
+      const datelineEnd = doc.dateline?.end ?? -1;
+      for (const s of doc.sentences) {
+        let from = s.tokenStart;
+        while (from < s.tokenEnd && doc.tokens[from].start < datelineEnd) from++;
+        if (from < s.tokenEnd) sentenceMentions(c, from, s.tokenEnd, keys, starts, seenPeople);
+      }
       coreference(c);
       agentCountries(c);
+      agentsOfCodedCompounds(c);
+      jointActors(c);
       c.mentions.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
       const remap = new Map<number, number>();
       c.mentions.forEach((m, i) => {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readParsed } from "../../../test/helpers/parsed.js";
 import type { DateMention, Doc } from "../../core/types.js";
-import { getNlp } from "../../nlp/index.js";
 import { createDatesComponent, eventDate } from "./index.js";
 
 const dates = createDatesComponent();
 
 function read(text: string, date: string): Doc {
-  return dates.run(getNlp().read({ id: "t", date, text }), undefined);
+  return dates.run(readParsed({ id: "t", date, text }), undefined);
 }
 
 /** The one date expression of a text. */

@@ -3,6 +3,7 @@ import type { ParsedComponents, ParsedResult } from "chrono-node";
 // The English locale alone: the package's root module loads all of its 16 locales (about 85 ms more).
 import { casual } from "chrono-node/en";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
+import { clauseIds } from "../../nlp/clauses/query.js";
 import {
   dayNumber,
   formatDay,
@@ -16,7 +17,6 @@ import {
   weekdayOnOrBefore,
   weekStart,
 } from "./calendar.js";
-import { clauseIds } from "./clause.js";
 
 /**
  * chrono is the slowest step of the pipeline: it runs only on sentences with a word that contains one of

@@ -1,18 +1,17 @@
 // The dates component: date expressions resolved against the article date, and the date of an event.
 import { DyadError } from "../../core/errors.js";
+import { ofSentence } from "../../core/spans.js";
 import type { DateMention, Doc, Sentence } from "../../core/types.js";
+import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
 import type { Component } from "../../pipeline/index.js";
 import { dayNumber } from "./calendar.js";
-import { clauseIds, clausesOf, sentenceOf } from "./clause.js";
 import { datesInSentence } from "./detect.js";
 
-export { clauseIds, clausesOf, isFiniteVerb } from "./clause.js";
-
-/** Builds the `dates` component: reads tokens and sentences, writes doc.dates. */
+/** Builds the `dates` component: reads tokens, sentences and clauses, writes doc.dates. */
 export function createDatesComponent<C = unknown>(): Component<C> {
   return {
     name: "dates",
-    reads: ["tokens", "sentences"],
+    reads: ["tokens", "sentences", "clauses"],
     writes: ["dates"],
     run(doc: Doc): Doc {
       const day = dayNumber(doc.article.date);
@@ -62,7 +61,7 @@ export function eventDate(
   const s = sentenceOf(doc, sentence);
   const fallback: EventDate = { date: doc.article.date, dateText: null, historical: false };
   if (!s) return fallback;
-  const candidates = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end);
+  const candidates = ofSentence(doc.dates, s.index).filter((d) => d.start >= s.start && d.end <= s.end);
   if (candidates.length === 0) return fallback;
   const firstToken = (d: DateMention): number => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i].end > d.start) return i;
@@ -96,4 +95,9 @@ export function toEventDate(d: DateMention): EventDate {
     from,
     to,
   };
+}
+
+/** Resolves a sentence given by 0-based index or as an object. */
+export function sentenceOf(doc: Doc, sentence: number | Sentence): Sentence {
+  return typeof sentence === "number" ? doc.sentences[sentence] : sentence;
 }

@@ -1,7 +1,10 @@
 // The place of an event: a locative phrase attached to the event's clause ("met Sharif in Tehran"),
 // never a place named in passing ("the situation in Gaza", "a visit to Tehran").
+
+import { spansWithin } from "../../core/spans.js";
 import type { Doc, Place, PlaceMention, Sentence, Token } from "../../core/types.js";
-import { clauseIds, clausesOf, sentenceOf } from "../dates/clause.js";
+import { clauseIds, clausesOf } from "../../nlp/clauses/query.js";
+import { sentenceOf } from "../dates/index.js";
 
 /** Prepositions that say where something happens. "to", "from" and "into" give a destination or origin. */
 const LOCATIVE = new Set([
@@ -123,7 +126,7 @@ export function eventPlace(
   const s = sentenceOf(doc, sentence);
   if (!s) return null;
   // Most sentences name no place and no border: nothing to attach, and no clauses to work out.
-  const places = doc.places.filter((p) => p.tokenStart >= s.tokenStart && p.tokenEnd <= s.tokenEnd);
+  const places = spansWithin(doc.places, s.tokenStart, s.tokenEnd);
   const borders = borderNouns(doc, s);
   if (places.length === 0 && borders.length === 0) return null;
   const ids = clauseIds(doc, s);

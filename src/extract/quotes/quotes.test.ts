@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readParsed } from "../../../test/helpers/parsed.js";
 import type { Doc, Mention, MentionKind, Quote, Referent } from "../../core/types.js";
-import { getNlp } from "../../nlp/index.js";
 import { createQuotesComponent, findQuotations } from "./index.js";
 
 const quotes = createQuotesComponent();
@@ -32,7 +32,7 @@ interface Spec {
 }
 
 function read(text: string, specs: Spec[] = []): Doc {
-  const doc = getNlp().read({ id: "t", date: "2025-05-26", text });
+  const doc = readParsed({ id: "t", date: "2025-05-26", text });
   const mentions: Mention[] = specs.map((spec) => {
     const re = new RegExp(`\\b${spec.text}\\b`, "g");
     const start = re.exec(text)?.index ?? -1;

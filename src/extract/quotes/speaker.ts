@@ -1,4 +1,4 @@
-// The speaker of a cue: the mention in subject position, resolved through coreference.
+// Mentions around a cue and the actor a speaker mention stands for, resolved through coreference.
 import type { Actor, Doc, Mention, Sentence } from "../../core/types.js";
 import { toActor } from "../actors/actor.js";
 
@@ -34,62 +34,6 @@ export function speakerActor(doc: Doc, mention: Mention): Actor | null {
   if (mention.entity) {
     const other = doc.mentions.find((m) => m.entity === mention.entity && m.referent !== null);
     if (other) return toActor({ ...mention, referent: other.referent });
-  }
-  return null;
-}
-
-const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
-
-/**
- * The mention in subject position of the cue verb at token `cue`:
- * "X said", "X, who ..., said", "X also noted"; for a cue coordinated with an earlier verb
- * ("X said A and noted that B"), the subject of the sentence.
- */
-export function subjectOf(
-  doc: Doc,
-  sentence: Sentence,
-  cue: number,
-  mentions: { byEnd: MentionIndex; byStart: MentionIndex },
-): Mention | null {
-  let i = cue - 1;
-  while (i >= sentence.tokenStart && SKIPPABLE.has(doc.tokens[i].pos)) i--;
-  if (i < sentence.tokenStart) return null;
-  const before = doc.tokens[i];
-  if (before.pos === "CCONJ" || (before.text === "," && doc.tokens[cue].lower.endsWith("ing"))) {
-    return sentenceSubject(doc, sentence, cue, mentions);
-  }
-  if (before.text === ",") {
-    // "Sharif, who arrived on Monday, said": the mention before the opening comma.
-    for (let k = i - 1; k > sentence.tokenStart; k--) {
-      if (doc.tokens[k].text === ",") {
-        const m = mentions.byEnd.get(k)?.[0];
-        if (m) return m;
-        break;
-      }
-    }
-  }
-  const direct = mentions.byEnd.get(i + 1)?.[0];
-  if (direct && direct.tokenStart >= sentence.tokenStart) return direct;
-  return sentenceSubject(doc, sentence, cue, mentions);
-}
-
-/** The first mention of the sentence before the cue that stands outside a prepositional phrase. */
-function sentenceSubject(
-  doc: Doc,
-  sentence: Sentence,
-  cue: number,
-  mentions: { byEnd: MentionIndex; byStart: MentionIndex },
-): Mention | null {
-  for (let k = sentence.tokenStart; k < cue; k++) {
-    const m = mentions.byStart.get(k)?.[0];
-    if (!m || m.tokenEnd > cue) continue;
-    const prev = k > sentence.tokenStart ? doc.tokens[k - 1] : null;
-    if (prev && (prev.pos === "ADP" || prev.pos === "SCONJ")) {
-      k = m.tokenEnd - 1;
-      continue;
-    }
-    // A mention before a relative clause is still the subject ("the minister, who ..., said").
-    return m;
   }
   return null;
 }

@@ -5,9 +5,10 @@
 // doc.parse.head[i] is an index into doc.tokens (-1 for the root of the sentence), never across sentences;
 // each sentence has exactly one root and its heads form a tree.
 
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Doc, Parse, Pos } from "../../core/types.js";
-import { DATA_DIR } from "../../knowledge/files.js";
+import { DATA_DIR, type DataDirs, dataLayers } from "../../knowledge/files.js";
 import type { Component, DocField } from "../../pipeline/index.js";
 import { loadModel, type SyntaxModel } from "./model.js";
 import { labelFeatures, MAX_FEATURES, RIGHT, SHIFT, State, transitionFeatures } from "./parser.js";
@@ -17,12 +18,15 @@ import { lex, TAG_FEATURES, tagSentence } from "./tagger.js";
 export { loadModel, modelFromShared, type SyntaxModel } from "./model.js";
 
 /** The model file of this installation. */
-export function syntaxModelPath(dataDir = DATA_DIR): string {
-  return join(dataDir, "models", "syntax.bin");
+export function syntaxModelPath(dataDir: DataDirs = DATA_DIR): string {
+  // The model is English, not knowledge: the top knowledge folder that ships one gives it, else the bundled
+  // data/ (a folder `dyad kb import petrarch` wrote has none).
+  const paths = dataLayers(dataDir).map((d) => join(d, "models", "syntax.bin"));
+  return [...paths].reverse().find((p) => existsSync(p)) ?? join(DATA_DIR, "models", "syntax.bin");
 }
 
 /** Loads data/models/syntax.bin (checked: a bad file is a DyadError naming it). */
-export function loadSyntaxModel(dataDir?: string): SyntaxModel {
+export function loadSyntaxModel(dataDir?: DataDirs): SyntaxModel {
   return loadModel(syntaxModelPath(dataDir));
 }
 

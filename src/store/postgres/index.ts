@@ -2,7 +2,7 @@
 // INSERT ... SELECT FROM unnest(...) statement.
 import pg from "pg";
 import { DyadError } from "../../core/errors.js";
-import { storeError } from "../fail.js";
+import { redactUrl, storeError } from "../fail.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
@@ -27,6 +27,8 @@ import {
   countsQuery,
   eventsPageQuery,
   eventsQuery,
+  fillPeriods,
+  matchActorsQuery,
   type Query,
   quotesQuery,
   type SeriesReadRow,
@@ -36,6 +38,8 @@ import {
 } from "../sql.js";
 import type {
   ActorCount,
+  ActorMatch,
+  ActorTerm,
   BatchResult,
   EventFilter,
   QuoteFilter,
@@ -72,8 +76,9 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch (e) {
-    throw new DyadError("E_STORE_URL", url.replace(/:[^:@/]*@/, ":***@"), undefined, { cause: e });
+  } catch {
+    // The cause is left out: the URL parser's error carries the whole URL, password included.
+    throw new DyadError("E_STORE_URL", redactUrl(url));
   }
   const schema = parsed.searchParams.get("schema") ?? "public";
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
@@ -322,7 +327,7 @@ class PostgresStore implements Store {
       const { ids, hashes } = lookupKeys(batch);
       const existing = await run<ExistingArticle & pg.QueryResultRow>({
         name: "articles.lookup",
-        sql: "SELECT id, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
+        sql: "SELECT id, to_char(date, 'YYYY-MM-DD') AS date, text_hash, record_hash FROM articles WHERE id = ANY($1::text[]) OR text_hash = ANY($2::text[])",
         params: [ids, hashes],
       });
       const plan = planBatch(batch, existing, now);
@@ -441,12 +446,15 @@ class PostgresStore implements Store {
 
   async *iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
     let after = 0;
-    for (;;) {
+    let left = filter.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const size = Math.min(pageSize, left);
       const rows = await this.all<EventReadRow & pg.QueryResultRow>(
-        eventsPageQuery(filter, after, pageSize, postgresDialect),
+        eventsPageQuery(filter, after, size, postgresDialect),
       );
       yield* await this.assemble(rows);
-      if (rows.length < pageSize) return;
+      if (rows.length < size) return;
+      left -= rows.length;
       after = rows[rows.length - 1].gid;
     }
   }
@@ -556,9 +564,20 @@ class PostgresStore implements Store {
   }
 
   async series(options: SeriesOptions) {
-    return (await this.all<SeriesReadRow & pg.QueryResultRow>(seriesQuery(options, postgresDialect))).map(
-      toSeriesRow,
+    const rows = (
+      await this.all<SeriesReadRow & pg.QueryResultRow>(seriesQuery(options, postgresDialect))
+    ).map(toSeriesRow);
+    return fillPeriods(rows, options.by, options.filter);
+  }
+
+  async matchActors(
+    term: ActorTerm,
+    options: { limit?: number; speakers?: boolean } = {},
+  ): Promise<ActorMatch[]> {
+    const rows = await this.all<ActorMatch & pg.QueryResultRow>(
+      matchActorsQuery(term, options.limit ?? 1000, postgresDialect, options.speakers),
     );
+    return rows.map((r) => ({ code: r.code, name: r.name, events: Number(r.events) }));
   }
 
   async counts(): Promise<StoreCounts> {

@@ -34,7 +34,8 @@ declare module "better-sqlite3" {
     }
   }
   interface DatabaseConstructor {
-    new (filename: string, options?: Database.Options): Database.Database;
+    /** A file name, or a database file's bytes to open in memory. */
+    new (filename: string | Uint8Array, options?: Database.Options): Database.Database;
   }
   const Database: DatabaseConstructor;
   export = Database;

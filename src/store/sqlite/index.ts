@@ -1,5 +1,5 @@
 // The embedded store: one SQLite file through better-sqlite3, WAL journal, prepared statements.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { DyadError } from "../../core/errors.js";
@@ -29,6 +29,8 @@ import {
   countsQuery,
   eventsPageQuery,
   eventsQuery,
+  fillPeriods,
+  matchActorsQuery,
   type Query,
   quotesQuery,
   type SeriesReadRow,
@@ -38,6 +40,8 @@ import {
 } from "../sql.js";
 import type {
   ActorCount,
+  ActorMatch,
+  ActorTerm,
   BatchResult,
   EventFilter,
   QuoteFilter,
@@ -60,8 +64,8 @@ function insertSql(table: string, columns: readonly string[], suffix = ""): stri
 }
 
 const WRITE_SQL = {
-  "articles.lookup.id": "SELECT id, text_hash, record_hash FROM articles WHERE id = ?",
-  "articles.lookup.hash": "SELECT id, text_hash, record_hash FROM articles WHERE text_hash = ?",
+  "articles.lookup.id": "SELECT id, date, text_hash, record_hash FROM articles WHERE id = ?",
+  "articles.lookup.hash": "SELECT id, date, text_hash, record_hash FROM articles WHERE text_hash = ?",
   "articles.last": "SELECT coalesce(max(seq), 0) FROM articles",
   "quotes.last": "SELECT coalesce(max(id), 0) FROM quotes",
   "events.delete": "DELETE FROM events WHERE article_id = ?",
@@ -209,7 +213,16 @@ function migrate(db: Db, location: string): void {
   apply.immediate();
 }
 
-export function openSqliteStore(url: string): SqliteStore {
+export interface OpenOptions {
+  /**
+   * Open for reading only (the read commands): the file must exist and is never written, so that a store on
+   * a read-only disk, or one the user may not write, can be queried (issue 19).
+   */
+  readonly?: boolean;
+}
+
+export function openSqliteStore(url: string, options: OpenOptions = {}): SqliteStore {
+  if (options.readonly) return openReadonly(url);
   const path = resolve(sqlitePath(url));
   const location = `sqlite:${path}`;
   if (!existsSync(dirname(path))) {
@@ -233,14 +246,103 @@ export function openSqliteStore(url: string): SqliteStore {
   return new SqliteStore(db, location);
 }
 
+function isSqliteError(e: unknown, code: string): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
+}
+
+/** The versions a store has applied, or null when the file holds no Dyad store. */
+function appliedVersions(db: Db): number[] | null {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!table) return null;
+  return db.prepare("SELECT version FROM schema_migrations ORDER BY version").pluck().all() as number[];
+}
+
+/**
+ * A read-only connection. A store left in WAL mode needs its -shm file to be read, which a read-only disk
+ * cannot give: such a file is then read into memory and opened from there (its header marked as a rollback
+ * journal database, which is all WAL mode changes in the file once the writers have checkpointed).
+ */
+function readonlyConnection(path: string, location: string): Db {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 15000 });
+    try {
+      db.prepare("SELECT count(*) FROM sqlite_master").get();
+      return db;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  } catch (e) {
+    if (!isSqliteError(e, "SQLITE_CANTOPEN") && !isSqliteError(e, "SQLITE_READONLY")) {
+      throw storeError("E_STORE_OPEN", "open read-only", location, e);
+    }
+  }
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
+    return new Database(bytes, { readonly: true });
+  } catch (e) {
+    throw storeError("E_STORE_OPEN", "open read-only", location, e);
+  }
+}
+
+function openReadonly(url: string): SqliteStore {
+  const path = resolve(sqlitePath(url));
+  const location = `sqlite:${path}`;
+  if (!existsSync(path)) {
+    throw new DyadError("E_STORE_OPEN", `no store at ${path} (dyad ingest creates one)`, location);
+  }
+  let db = readonlyConnection(path, location);
+  let applied: number[] | null;
+  try {
+    applied = appliedVersions(db);
+  } catch (e) {
+    db.close();
+    throw storeError("E_STORE_OPEN", "read schema version", location, e);
+  }
+  if (applied === null) {
+    db.close();
+    throw new DyadError("E_STORE_OPEN", `${path} is not a Dyad store`, location);
+  }
+  let todo: number;
+  try {
+    todo = pending(loadMigrations("sqlite"), applied, location).length;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  if (todo > 0) {
+    // A store written by an older Dyad is brought up to date first, when it can be written.
+    db.close();
+    try {
+      openSqliteStore(url).db.close();
+    } catch (e) {
+      throw new DyadError(
+        "E_STORE_OPEN",
+        `the store needs ${todo} schema migration(s) and cannot be written: run any dyad command on a writable copy once`,
+        location,
+        { cause: e },
+      );
+    }
+    db = readonlyConnection(path, location);
+  }
+  return new SqliteStore(db, location, true);
+}
+
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeTx: Database.Transaction<[HashedBatch, string], BatchResult>;
 
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     readonly location: string,
+    private readonly readonly = false,
   ) {
     this.writeTx = db.transaction((batch: HashedBatch, now: string) => {
       const existing = this.lookup(batch);
@@ -436,10 +538,13 @@ export class SqliteStore implements Store {
 
   async *iterateEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
     let after = 0;
-    for (;;) {
-      const rows = this.all<EventReadRow>(eventsPageQuery(filter, after, pageSize, sqliteDialect));
+    let left = filter.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const size = Math.min(pageSize, left);
+      const rows = this.all<EventReadRow>(eventsPageQuery(filter, after, size, sqliteDialect));
       yield* this.assemble(rows);
-      if (rows.length < pageSize) return;
+      if (rows.length < size) return;
+      left -= rows.length;
       after = rows[rows.length - 1].gid;
     }
   }
@@ -542,7 +647,21 @@ export class SqliteStore implements Store {
   }
 
   async series(options: SeriesOptions) {
-    return this.all<SeriesReadRow>(seriesQuery(options, sqliteDialect)).map(toSeriesRow);
+    const rows = this.all<SeriesReadRow>(seriesQuery(options, sqliteDialect)).map(toSeriesRow);
+    return fillPeriods(rows, options.by, options.filter);
+  }
+
+  async matchActors(
+    term: ActorTerm,
+    options: { limit?: number; speakers?: boolean } = {},
+  ): Promise<ActorMatch[]> {
+    return this.all<ActorMatch>(
+      matchActorsQuery(term, options.limit ?? 1000, sqliteDialect, options.speakers),
+    ).map((r) => ({
+      code: r.code,
+      name: r.name,
+      events: Number(r.events),
+    }));
   }
 
   async counts(): Promise<StoreCounts> {
@@ -564,6 +683,22 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      // The last writer leaves the file in rollback-journal mode, so that readers on a read-only disk need
+      // no -wal or -shm file beside it. With other connections still open this fails, harmlessly: they
+      // keep WAL and the last of them to close switches.
+      try {
+        // Not waiting: another connection open means this one is not the last.
+        this.db.pragma("busy_timeout = 0");
+        this.db.pragma("journal_mode = DELETE");
+      } catch (e) {
+        if (!isSqliteError(e, "SQLITE_BUSY") && !isSqliteError(e, "SQLITE_LOCKED")) {
+          this.db.close();
+          throw storeError("E_STORE", "close", this.location, e);
+        }
+      }
+    }
+    this.db.close();
   }
 }
