@@ -21,7 +21,7 @@ import {
   State,
   transitionFeatures,
 } from "../src/nlp/syntax/parser.js";
-import { hashString, type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
+import { codeDense, hashString, type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
 import {
   knownSpellings,
   type Lexed,
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     "dev-every": { type: "string", default: "0" },
     explore: { type: "string", default: "0.9" },
     prune: { type: "string", default: "0.046" },
+    "code-transitions": { type: "string", default: "yes" },
     "data-only": { type: "boolean", default: false },
     embeddings: { type: "string" },
     clusters: { type: "string", default: "0" },
@@ -70,6 +71,10 @@ const TAGGER_EPOCHS = Number(values["tagger-epochs"]);
 const PARSER_EPOCHS = Number(values["parser-epochs"]);
 const FOLDS = Number(values.folds);
 const PRUNE = Number(values.prune);
+/** The transition table in 8 bits (codeDense): half the memory, the same figures to a few hundredths. */
+const CODE_TRANSITIONS = values["code-transitions"] !== "no";
+const shippedTransitions = (t: Trainer): SparseTable =>
+  CODE_TRANSITIONS ? codeDense(t.toDense()) : t.toDense();
 
 /** Mulberry32: the one source of randomness, seeded, so that a run is reproducible. */
 function rng(seed: number): () => number {
@@ -425,7 +430,7 @@ for (let e = 0; e < PARSER_EPOCHS; e++) {
         tables: [],
       },
       tagger,
-      transitions: trans.toDense(),
+      transitions: shippedTransitions(trans),
       labeler: labeler.toSparse(PRUNE),
       shared: new SharedArrayBuffer(0),
     });
@@ -455,11 +460,13 @@ const meta = {
     parserEpochs: PARSER_EPOCHS,
     folds: FOLDS,
     prune: PRUNE,
+    transBits: TRANS_BITS,
+    codedTransitions: CODE_TRANSITIONS,
     trainSentences: train.length,
     trainingSeconds,
   },
 };
-const tables = { tagger, transitions: trans.toDense(), labeler: labeler.toSparse(PRUNE) };
+const tables = { tagger, transitions: shippedTransitions(trans), labeler: labeler.toSparse(PRUNE) };
 const size = saveModel(OUT, meta, tables);
 const l0 = performance.now();
 const model = loadModel(OUT);

@@ -68,14 +68,15 @@ export class State {
     this.n = n;
     this.sp = 0;
     this.b = 0;
-    this.word.set(x.lower);
+    // x and tags may be longer than the sentence (buffers reused sentence after sentence): n words count.
+    this.word.set(x.lower.subarray(0, n));
     this.word[n] = ROOT_WORD;
-    this.tag.set(tags);
+    this.tag.set(tags.subarray(0, n));
     this.tag[n] = rootTag;
     this.clustered = x.clustered;
-    this.cf.set(x.cfine);
+    this.cf.set(x.cfine.subarray(0, n));
     this.cf[n] = ROOT_WORD;
-    this.cc.set(x.ccoarse);
+    this.cc.set(x.ccoarse.subarray(0, n));
     this.cc[n] = ROOT_WORD;
     this.head.fill(-1, 0, size);
     this.label.fill(-1, 0, size);
