@@ -86,11 +86,12 @@ export function createParser(model: SyntaxModel): Parser {
         if (best !== SHIFT) {
           const d = s.dependent();
           const h = s.headOf(best);
-          const lf = labelFeatures(s, x, d, h, feats);
-          scores.fill(0, 0, L);
-          scoreSparse(model.labeler, feats, lf, scores);
+          // The arc from the root is always labelled root: nothing to score.
           if (h === n) lab = rootLabel;
           else {
+            const lf = labelFeatures(s, x, d, h, feats);
+            scores.fill(0, 0, L);
+            scoreSparse(model.labeler, feats, lf, scores);
             for (let c = 0; c < L; c++) if (c !== rootLabel && (lab < 0 || scores[c] > scores[lab])) lab = c;
           }
         }
