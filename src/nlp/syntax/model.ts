@@ -8,8 +8,15 @@ import { DyadError } from "../../core/errors.js";
 import { DENSE_STRIDE, type SparseTable } from "./perceptron.js";
 
 const MAGIC = "DYADSYNT";
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 3;
+/**
+ * Version 1 files (no word clusters) and version 2 files (no 8-bit tables) are still read: their features
+ * are the features of their version, their tables as they were written.
+ */
+const READS = [1, 2, 3];
 const HEADER = 24;
+/** The levels before the codes of an 8-bit table. */
+const LEVELS = 256;
 
 /** What the model says of itself: its classes and how it was trained. */
 export interface ModelMeta {
@@ -19,10 +26,20 @@ export interface ModelMeta {
   labels: string[];
   /** Spellings the tagger does not score, flattened pairs: hash of the spelling, tag class. */
   known?: number[];
+  /**
+   * Word clusters (k-means over word vectors, derived when training), flattened pairs: hash of the lower-case
+   * spelling, (fine + 1) | ((coarse + 1) << 16).
+   */
+  clusters?: number[];
+  /** False when only the parser, not the tagger, scores the clusters. */
+  tagClusters?: boolean;
   /** Free-form facts of the training run (treebank, commit, seed, figures). */
   training: Record<string, unknown>;
-  /** Each table's shape; a dense one has no pairs (nnz 0) but rows of DENSE_STRIDE weights. */
-  tables: { name: string; bits: number; classes: number; nnz: number; dense: boolean }[];
+  /**
+   * Each table's shape; a dense one has no pairs (nnz 0) but rows of DENSE_STRIDE weights, int16, or 8-bit
+   * codes after 256 int16 levels when `coded` (version 3).
+   */
+  tables: { name: string; bits: number; classes: number; nnz: number; dense: boolean; coded?: boolean }[];
 }
 
 export interface SyntaxModel {
@@ -53,16 +70,19 @@ export function saveModel(
       bits: tables[name].bits,
       classes: tables[name].classes,
       nnz: tables[name].weight.length,
-      dense: tables[name].dense !== null,
+      dense: tables[name].dense !== null || !!tables[name].codes,
+      coded: !!tables[name].codes,
     })),
   };
   const json = Buffer.from(JSON.stringify(full), "utf8");
   let size = HEADER + align4(json.length);
   for (const name of TABLES) {
     const t = tables[name];
-    size += t.dense
-      ? t.dense.byteLength
-      : t.rowStart.byteLength + align4(t.weight.byteLength) + align4(t.cls.byteLength);
+    size += t.codes
+      ? LEVELS * 2 + t.codes.byteLength
+      : t.dense
+        ? t.dense.byteLength
+        : t.rowStart.byteLength + align4(t.weight.byteLength) + align4(t.cls.byteLength);
   }
   const buf = Buffer.alloc(size);
   buf.write(MAGIC, 0, "latin1");
@@ -73,7 +93,10 @@ export function saveModel(
   let at = HEADER + align4(json.length);
   for (const name of TABLES) {
     const t = tables[name];
-    for (const part of t.dense ? [t.dense] : [t.rowStart, t.weight, t.cls]) {
+    const levels = new Int16Array(LEVELS);
+    if (t.levels) levels.set(t.levels);
+    const parts = t.codes ? [levels, t.codes] : t.dense ? [t.dense] : [t.rowStart, t.weight, t.cls];
+    for (const part of parts) {
       Buffer.from(part.buffer, part.byteOffset, part.byteLength).copy(buf, at);
       at += align4(part.byteLength);
     }
@@ -109,7 +132,7 @@ export function loadModel(path: string): SyntaxModel {
   const bad = (why: string) => new DyadError("E_MODEL", why, path);
   if (bytes.length < HEADER || bytes.toString("latin1", 0, 8) !== MAGIC) throw bad("not a Dyad syntax model");
   const version = bytes.readUInt32LE(8);
-  if (version !== MODEL_VERSION) throw bad(`model version ${version}, this Dyad reads ${MODEL_VERSION}`);
+  if (!READS.includes(version)) throw bad(`model version ${version}, this Dyad reads ${READS.join(" and ")}`);
   const size = bytes.readUInt32LE(20);
   if (bytes.length !== size) throw bad(`truncated or padded: ${bytes.length} bytes, the header says ${size}`);
   if (crc32(bytes.subarray(HEADER)) !== bytes.readUInt32LE(16)) throw bad("checksum mismatch (corrupt file)");
@@ -131,6 +154,27 @@ export function modelFromShared(shared: SharedArrayBuffer, origin = "syntax mode
   for (const name of TABLES) {
     const d = meta.tables.find((t) => t.name === name);
     if (!d) throw new DyadError("E_MODEL", `no ${name} table`, origin);
+    if (d.coded) {
+      const length = (1 << d.bits) * DENSE_STRIDE;
+      if (at + LEVELS * 2 + length > shared.byteLength) {
+        throw new DyadError("E_MODEL", `the ${name} table runs past the end of the file`, origin);
+      }
+      const levels = new Int16Array(shared, at, LEVELS);
+      at += LEVELS * 2;
+      const codes = new Uint8Array(shared, at, length);
+      at += length;
+      out[name] = {
+        bits: d.bits,
+        classes: d.classes,
+        dense: null,
+        codes,
+        levels,
+        rowStart: new Uint32Array(0),
+        weight: new Int16Array(0),
+        cls: new Uint8Array(0),
+      };
+      continue;
+    }
     if (d.dense) {
       const length = (1 << d.bits) * DENSE_STRIDE;
       if (at + length * 2 > shared.byteLength) {

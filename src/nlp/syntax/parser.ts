@@ -9,7 +9,7 @@ export const LEFT = 1;
 export const RIGHT = 2;
 
 /** Most features a configuration has; the buffers that hold them are this long. */
-export const MAX_FEATURES = 96;
+export const MAX_FEATURES = 112;
 
 const NONE = 0x3f1;
 const ROOT_WORD = 0x7a2b;
@@ -22,6 +22,10 @@ export class State {
   n = 0;
   word = new Int32Array(0);
   tag = new Int32Array(0);
+  /** Fine and coarse word clusters (Lexed.cfine, Lexed.ccoarse). */
+  cf = new Int32Array(0);
+  cc = new Int32Array(0);
+  clustered = false;
   stack = new Int32Array(0);
   sp = 0;
   b = 0;
@@ -46,6 +50,8 @@ export class State {
       const cap = Math.max(size, 2 * this.word.length, 64);
       this.word = new Int32Array(cap);
       this.tag = new Int32Array(cap);
+      this.cf = new Int32Array(cap);
+      this.cc = new Int32Array(cap);
       this.stack = new Int32Array(cap);
       this.head = new Int32Array(cap);
       this.label = new Int32Array(cap);
@@ -62,10 +68,16 @@ export class State {
     this.n = n;
     this.sp = 0;
     this.b = 0;
-    this.word.set(x.lower);
+    // x and tags may be longer than the sentence (buffers reused sentence after sentence): n words count.
+    this.word.set(x.lower.subarray(0, n));
     this.word[n] = ROOT_WORD;
-    this.tag.set(tags);
+    this.tag.set(tags.subarray(0, n));
     this.tag[n] = rootTag;
+    this.clustered = x.clustered;
+    this.cf.set(x.cfine.subarray(0, n));
+    this.cf[n] = ROOT_WORD;
+    this.cc.set(x.ccoarse.subarray(0, n));
+    this.cc[n] = ROOT_WORD;
     this.head.fill(-1, 0, size);
     this.label.fill(-1, 0, size);
     this.lc1.fill(-1, 0, size);
@@ -277,6 +289,27 @@ export function transitionFeatures(s: State, out: Int32Array): number {
   out[k++] = h2(87, s0p, s0 >= 0 && s0 > 0 ? T[s0 - 1] : NONE);
   out[k++] = h2(88, b0p, b0 > 0 ? T[b0 - 1] : NONE);
   out[k++] = h3(89, s0p, b0p, s0 >= 0 && s0 + 1 < b0 ? T[s0 + 1] : NONE);
+  if (!s.clustered) return k;
+  // Word clusters: a backoff for the word features, shared by the words of one cluster.
+  const { cf: CF, cc: CC } = s;
+  const s0c = val(CF, s0);
+  const s1c = val(CF, s1);
+  const b0c = val(CF, b0);
+  const b1c = val(CF, b1);
+  out[k++] = h2(90, s0c, s0p);
+  out[k++] = h2(91, s1c, s1p);
+  out[k++] = h2(92, b0c, b0p);
+  out[k++] = h2(93, b1c, b1p);
+  out[k++] = h2(94, s0c, b0c);
+  out[k++] = h3(95, s0c, s0p, b0p);
+  out[k++] = h3(96, s0p, b0c, b0p);
+  out[k++] = h3(97, s1c, s0c, s0p);
+  out[k++] = h3(98, s1p, s0c, s0p);
+  out[k++] = h3(99, val(CC, s0), val(CC, b0), d);
+  out[k++] = h3(100, val(CC, s1), val(CC, s0), d2);
+  out[k++] = h2(101, val(CF, s0r1), s0p);
+  out[k++] = h2(102, val(CF, b0l1), b0p);
+  out[k++] = h3(103, s0c, b0c, b1p);
   return k;
 }
 
@@ -320,5 +353,13 @@ export function labelFeatures(s: State, x: Lexed, d: number, h: number, out: Int
   out[k++] = h4(28, dw, hp, s.lset[2 * h], dir);
   out[k++] = h3(29, dp, s.nl[d], s.nr[d]);
   out[k++] = h4(30, dp, val(W, s.lc2[d]), val(Lb, s.lc1[d]), dir);
+  if (!s.clustered) return k;
+  const dc = s.cf[d];
+  const hc = s.cf[h];
+  out[k++] = h3(31, dir, dc, dp);
+  out[k++] = h3(32, dir, hc, hp);
+  out[k++] = h4(33, dir, dc, hc, dp);
+  out[k++] = h4(34, dir, dc, hp, dist);
+  out[k++] = h4(35, dir, dp, hc, s.cc[d]);
   return k;
 }

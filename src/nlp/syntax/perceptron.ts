@@ -50,6 +50,12 @@ export interface SparseTable {
    * per feature instead of two; rowStart, cls and weight are then empty.
    */
   dense: Int16Array | null;
+  /**
+   * Set instead of `dense` for a dense table stored in 8 bits: each weight is the index of one of 256 levels
+   * (`levels`, int16), so that the table takes half the memory and twice as many rows fit the same caches.
+   */
+  codes?: Uint8Array | null;
+  levels?: Int16Array | null;
   /** Row r's pairs are at rowStart[r] .. rowStart[r + 1]. */
   rowStart: Uint32Array;
   cls: Uint8Array;
@@ -67,6 +73,16 @@ export function scoreSparse(
   scores: Int32Array | Float64Array,
 ): void {
   const shift = 32 - t.bits;
+  const codes = t.codes;
+  if (codes) {
+    const levels = t.levels as Int16Array;
+    const C = t.classes;
+    for (let f = 0; f < n; f++) {
+      const base = (feats[f] >>> shift) * DENSE_STRIDE;
+      for (let c = 0; c < C; c++) scores[c] += levels[codes[base + c]];
+    }
+    return;
+  }
   const dense = t.dense;
   if (dense !== null) {
     const C = t.classes;
@@ -84,6 +100,51 @@ export function scoreSparse(
     const end = rowStart[r + 1];
     for (let j = rowStart[r]; j < end; j++) scores[cls[j]] += weight[j];
   }
+}
+
+/**
+ * Stores a dense table's int16 weights in 8 bits: 255 levels, zero and 127 of each sign growing
+ * geometrically from 1 to the largest weight (every integer while the step is below 1), each weight coded as
+ * its nearest level, so that every weight keeps the same relative precision.
+ */
+export function codeDense(t: SparseTable): SparseTable {
+  const dense = t.dense;
+  if (!dense) return t;
+  const C = t.classes;
+  const rows = 1 << t.bits;
+  let max = 1;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(dense[r * DENSE_STRIDE + c]));
+  const ladder = (steps: number, ratio: number): number[] => {
+    const out = [1];
+    while (out.length < steps)
+      out.push(Math.max(out[out.length - 1] + 1, Math.round(out[out.length - 1] * ratio)));
+    return out;
+  };
+  // The ratio whose ladder of 127 steps ends at the largest weight (bisection).
+  let lo = 1;
+  let hi = 2;
+  for (let it = 0; it < 60; it++) {
+    const mid = (lo + hi) / 2;
+    if (ladder(127, mid)[126] < max) lo = mid;
+    else hi = mid;
+  }
+  const up = ladder(127, hi).map((v) => Math.min(v, 32767));
+  const levels = [...up.map((v) => -v).reverse(), 0, ...up];
+  const OFFSET = 32768;
+  const near = new Uint8Array(65536);
+  let j = 0;
+  for (let v = -OFFSET; v < OFFSET; v++) {
+    while (j + 1 < levels.length && Math.abs(levels[j + 1] - v) <= Math.abs(levels[j] - v)) j++;
+    near[v + OFFSET] = j;
+  }
+  const codes = new Uint8Array(rows * DENSE_STRIDE).fill(near[OFFSET]);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < C; c++) codes[r * DENSE_STRIDE + c] = near[dense[r * DENSE_STRIDE + c] + OFFSET];
+  // 256 levels, the last unused, so that every byte is a level.
+  const table = new Int16Array(256);
+  table.set(levels);
+  return { ...t, dense: null, codes, levels: table };
 }
 
 /** A dense hashed table with the running sums that averaging needs; only training builds one. */
@@ -195,7 +256,7 @@ export class Trainer {
 
 /** Drops the pairs of a sparse table whose weight is below `prune` times the largest int16 (see toSparse). */
 export function pruneSparse(t: SparseTable, prune: number): SparseTable {
-  if (t.dense) return t;
+  if (t.dense || t.codes) return t;
   const min = Math.max(1, Math.round(prune * 32767));
   const rows = 1 << t.bits;
   const rowStart = new Uint32Array(rows + 1);

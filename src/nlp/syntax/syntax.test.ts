@@ -11,6 +11,9 @@ import type { Doc } from "../../core/types.js";
 import { getNlp } from "../index.js";
 import { evaluate } from "./evaluate.js";
 import { createParser, createSyntaxComponent, loadModel, loadSyntaxModel, syntaxModelPath } from "./index.js";
+import { MODEL_VERSION, saveModel } from "./model.js";
+import { codeDense, DENSE_STRIDE, hashString, type SparseTable, scoreSparse } from "./perceptron.js";
+import { lex, SpellingTags, TAG_FEATURES, TAG_START, tagFeatures } from "./tagger.js";
 
 const model = loadSyntaxModel();
 const parser = createParser(model);
@@ -36,6 +39,36 @@ test("the shipped model loads, names its classes and holds the root relation", (
   assert.ok(model.meta.labels.includes("root"));
   assert.ok(model.meta.labels.includes("nsubj:pass"));
   assert.equal(model.tagger.classes, model.meta.tags.length);
+});
+
+test("word clusters: lex gives a listed word its fine and coarse clusters, and only a clustered model scores them", () => {
+  const clusters = new Map([[hashString("government"), 3 | (2 << 16)]]);
+  const x = lex(["The", "government", "zqxwvjk"], undefined, clusters);
+  assert.equal(x.clustered, true);
+  assert.deepEqual([x.cfine[1], x.ccoarse[1]], [3, 2]);
+  assert.deepEqual([x.cfine[2], x.ccoarse[2]], [0, 0]);
+  const bare = lex(["The", "government", "zqxwvjk"]);
+  assert.equal(bare.clustered, false);
+  const out = new Int32Array(TAG_FEATURES);
+  const withClusters = tagFeatures(x, 1, TAG_START, TAG_START, out);
+  const without = tagFeatures(bare, 1, TAG_START, TAG_START, out);
+  assert.ok(withClusters > without, "the cluster features are added only for a clustered model");
+});
+
+test("a model file of another format version is an E_MODEL error naming the file and both versions", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-model-"));
+  const old = join(dir, "old.bin");
+  const bytes = readFileSync(syntaxModelPath());
+  bytes.writeUInt32LE(MODEL_VERSION + 1, 8);
+  writeFileSync(old, bytes);
+  assert.throws(
+    () => loadModel(old),
+    (e: unknown) =>
+      e instanceof DyadError &&
+      e.message.includes(old) &&
+      e.message.includes(`version ${MODEL_VERSION + 1}`) &&
+      e.message.includes(String(MODEL_VERSION)),
+  );
 });
 
 test("a missing, truncated or corrupt model file is an E_MODEL error naming the file", () => {
@@ -185,4 +218,70 @@ test("a worker thread parses with the shared model exactly as this thread does",
     w.once("error", reject);
   });
   assert.deepEqual(there, here);
+});
+
+test("the tagger's spelling table finds every listed spelling and nothing else", () => {
+  const words = ["the", "of", "said", "Pakistan", "and", "to"];
+  const pairs = words.flatMap((w, i) => [hashString(w), i + 3]);
+  const known = new SpellingTags(pairs);
+  for (const [i, w] of words.entries()) assert.equal(known.get(hashString(w)), i + 3);
+  assert.equal(known.get(hashString("zqxwvjk")), -1);
+  assert.equal(new SpellingTags([]).get(hashString("the")), -1);
+});
+
+test("a parser reusing its buffers parses a short sentence after a long one as a fresh parser does", () => {
+  const long = "Protesters who gathered outside the embassy were dispersed by police on Sunday .".split(" ");
+  const short = "The army attacked the village .".split(" ");
+  parser.parse(long);
+  const reused = parser.parse(short);
+  const fresh = createParser(model).parse(short);
+  assert.deepEqual(Array.from(reused.head), Array.from(fresh.head));
+  assert.deepEqual([reused.deprel, reused.upos], [fresh.deprel, fresh.upos]);
+  assert.equal(reused.head.length, short.length);
+});
+
+/** A dense table of 3 classes over 2^4 rows holding the given weights, row after row. */
+function denseTable(weights: number[]): SparseTable {
+  const dense = new Int16Array(16 * DENSE_STRIDE);
+  weights.forEach((w, k) => {
+    dense[Math.floor(k / 3) * DENSE_STRIDE + (k % 3)] = w;
+  });
+  const none = new Uint32Array(0);
+  return { bits: 4, classes: 3, dense, rowStart: none, cls: new Uint8Array(0), weight: new Int16Array(0) };
+}
+
+test("8-bit transition weights keep zero and the largest weight exact and every weight within 5%", () => {
+  const weights = [0, 1, -1, 7, -13, 250, -999, 4000, 32767, -32767, 12345, -20000, 3, 0, 86];
+  const t = denseTable(weights);
+  const coded = codeDense(t);
+  assert.equal(coded.dense, null);
+  assert.ok(coded.codes && coded.levels);
+  weights.forEach((w, k) => {
+    const got = coded.levels?.[coded.codes?.[Math.floor(k / 3) * DENSE_STRIDE + (k % 3)] ?? 0] ?? NaN;
+    assert.ok(Math.abs(got - w) <= Math.max(0.5, 0.05 * Math.abs(w)), `${w} coded as ${got}`);
+    if (w === 0 || Math.abs(w) === 32767) assert.equal(got, w);
+  });
+  // Scoring the coded table adds the coded weights of each feature's row.
+  const feats = Int32Array.from([0, 1 << 28, 2 << 28]);
+  const plain = new Int32Array(3);
+  const eight = new Int32Array(3);
+  scoreSparse(t, feats, 3, plain);
+  scoreSparse(coded, feats, 3, eight);
+  for (const [c, v] of plain.entries()) assert.ok(Math.abs(v - eight[c]) <= 0.05 * 32767 * 3);
+});
+
+test("a model with an 8-bit transition table is saved and read back with the same codes (format version 3)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dyad-model-"));
+  const file = join(dir, "coded.bin");
+  const transitions = codeDense(denseTable([5, -5, 300, -7000, 32767]));
+  saveModel(
+    file,
+    { tags: model.meta.tags, labels: model.meta.labels, training: {} },
+    { tagger: model.tagger, transitions, labeler: model.labeler },
+  );
+  const back = loadModel(file);
+  assert.equal(MODEL_VERSION, 3);
+  assert.equal(back.transitions.dense, null);
+  assert.deepEqual(Array.from(back.transitions.codes ?? []), Array.from(transitions.codes ?? []));
+  assert.deepEqual(Array.from(back.transitions.levels ?? []), Array.from(transitions.levels ?? []));
 });

@@ -14,6 +14,13 @@ export interface Lexed {
   suf4: Int32Array;
   pre1: Int32Array;
   pre3: Int32Array;
+  /** Word cluster of the lower-case spelling, fine (1..K) and coarse (1..G); 0 for a word without one. */
+  cfine: Int32Array;
+  ccoarse: Int32Array;
+  /** Whether the model has clusters: a model without them (format version 1) scores none of their features. */
+  clustered: boolean;
+  /** Whether the tagger scores them too (a model may keep them to the parser). */
+  tagClustered: boolean;
 }
 
 function hashRange(s: string, start: number, end: number, seed: number): number {
@@ -41,21 +48,44 @@ function shapeOf(s: string): number {
   return h | 0;
 }
 
-/** Computes the word hashes of a sentence once, for the tagger and then the parser. */
-export function lex(words: readonly string[], lowers?: readonly string[]): Lexed {
-  const n = words.length;
-  const x: Lexed = {
-    n,
-    form: new Int32Array(n),
-    lower: new Int32Array(n),
-    shape: new Int32Array(n),
-    suf1: new Int32Array(n),
-    suf2: new Int32Array(n),
-    suf3: new Int32Array(n),
-    suf4: new Int32Array(n),
-    pre1: new Int32Array(n),
-    pre3: new Int32Array(n),
+function lexArrays(capacity: number): Omit<Lexed, "n" | "clustered" | "tagClustered"> {
+  return {
+    form: new Int32Array(capacity),
+    lower: new Int32Array(capacity),
+    shape: new Int32Array(capacity),
+    suf1: new Int32Array(capacity),
+    suf2: new Int32Array(capacity),
+    suf3: new Int32Array(capacity),
+    suf4: new Int32Array(capacity),
+    pre1: new Int32Array(capacity),
+    pre3: new Int32Array(capacity),
+    cfine: new Int32Array(capacity),
+    ccoarse: new Int32Array(capacity),
   };
+}
+
+/**
+ * Computes the word hashes of a sentence once, for the tagger and then the parser. `clusters` maps the hash
+ * of a lower-case spelling to its clusters, (fine + 1) | ((coarse + 1) << 16). With `into`, its arrays are
+ * reused when they are long enough (they may be longer than the sentence: n says how many words count), so
+ * that a parser lexes sentence after sentence without allocating.
+ */
+export function lex(
+  words: readonly string[],
+  lowers?: readonly string[],
+  clusters?: ReadonlyMap<number, number>,
+  tagClusters = true,
+  into?: Lexed,
+): Lexed {
+  const n = words.length;
+  const clustered = clusters !== undefined && clusters.size > 0;
+  const x: Lexed =
+    into && into.form.length >= n
+      ? into
+      : { n, ...lexArrays(Math.max(n, into ? 2 * into.form.length : 0)), clustered, tagClustered: false };
+  x.n = n;
+  x.clustered = clustered;
+  x.tagClustered = tagClusters && clustered;
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const l = lowers ? lowers[i] : w.toLowerCase();
@@ -69,6 +99,9 @@ export function lex(words: readonly string[], lowers?: readonly string[]): Lexed
     x.suf4[i] = hashRange(l, Math.max(0, len - 4), len, 4);
     x.pre1[i] = hashRange(w, 0, Math.min(1, len), 5);
     x.pre3[i] = hashRange(l, 0, Math.min(3, len), 6);
+    const c = clustered ? clusters?.get(x.lower[i]) : undefined;
+    x.cfine[i] = c === undefined ? 0 : c & 0xffff;
+    x.ccoarse[i] = c === undefined ? 0 : c >>> 16;
   }
   return x;
 }
@@ -76,7 +109,7 @@ export function lex(words: readonly string[], lowers?: readonly string[]): Lexed
 const START = 0x5a17;
 const END = 0x0e4d;
 /** Most features a token has; the buffer that holds them is this long. */
-export const TAG_FEATURES = 32;
+export const TAG_FEATURES = 40;
 
 /** Fills out with the features of token i given the two previous tags; returns how many. */
 export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: Int32Array): number {
@@ -115,6 +148,15 @@ export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: In
   out[k++] = h1(25, i > 0 ? x.shape[i - 1] : START);
   out[k++] = h2(26, p1, wp1);
   out[k++] = h3(27, wm1, w, wp1);
+  if (!x.tagClustered) return k;
+  // Clusters back off for words rare or unseen in the treebank: words of one cluster share their weights.
+  const c = x.cfine[i];
+  out[k++] = h1(28, c);
+  out[k++] = h1(29, x.ccoarse[i]);
+  out[k++] = h2(30, p1, c);
+  out[k++] = h1(31, i > 0 ? x.cfine[i - 1] : START);
+  out[k++] = h1(32, i + 1 < n ? x.cfine[i + 1] : END);
+  out[k++] = h2(33, c, x.suf3[i]);
   return k;
 }
 
@@ -122,23 +164,69 @@ export function tagFeatures(x: Lexed, i: number, p1: number, p2: number, out: In
 export const TAG_START = 1000;
 
 /**
- * Tags a sentence with the shipped table: one class index per word. A spelling in `known` (frequent in the
- * treebank and nearly always one tag there) takes that tag without scoring: half the words of running text.
+ * The spellings tagged by lookup: an open-addressing table over typed arrays, probed once or twice per word
+ * (a Map of int32 keys boxes the half of them that do not fit a small integer).
+ */
+export class SpellingTags {
+  private readonly keys: Int32Array;
+  /** The tag class of each slot, -1 for an empty one. */
+  private readonly tags: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  /** `pairs` as knownSpellings returns them: hash of the spelling, tag class. */
+  constructor(pairs: readonly number[]) {
+    // At least twice as many slots as spellings, so that probes stay short.
+    let bits = 4;
+    while (1 << bits < pairs.length) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.keys = new Int32Array(1 << bits);
+    this.tags = new Int32Array(1 << bits).fill(-1);
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      let i = this.slot(pairs[k]);
+      while (this.tags[i] >= 0 && this.keys[i] !== pairs[k]) i = (i + 1) & this.mask;
+      this.keys[i] = pairs[k];
+      this.tags[i] = pairs[k + 1];
+    }
+  }
+
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The tag class of a spelling's hash, or -1. */
+  get(key: number): number {
+    const { keys, tags, mask } = this;
+    let i = this.slot(key);
+    while (tags[i] >= 0) {
+      if (keys[i] === key) return tags[i];
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Tags a sentence with the shipped table: one class index per word, written into `out` when it is given and
+ * long enough. A spelling in `known` (frequent in the treebank and nearly always one tag there) takes that tag
+ * without scoring: half the words of running text.
  */
 export function tagSentence(
   table: SparseTable,
   x: Lexed,
   feats: Int32Array,
   scores: Int32Array | Float64Array,
-  known?: ReadonlyMap<number, number>,
+  known?: SpellingTags,
+  out?: Int32Array,
 ): Int32Array {
-  const tags = new Int32Array(x.n);
+  const tags = out && out.length >= x.n ? out : new Int32Array(x.n);
   const C = table.classes;
   let p1 = TAG_START;
   let p2 = TAG_START;
   for (let i = 0; i < x.n; i++) {
-    const fixed = known?.get(x.form[i]);
-    if (fixed !== undefined) {
+    const fixed = known ? known.get(x.form[i]) : -1;
+    if (fixed >= 0) {
       tags[i] = fixed;
       p2 = p1;
       p1 = fixed;
