@@ -38,6 +38,8 @@ export interface WorkerSummary {
   /** Tries that failed (the batch goes back to the queue, or is parked). */
   failures: number;
   parked: number;
+  /** Batches coded but not stored: their lease ran out and another worker took them. */
+  lost: number;
   /** Articles that failed on their own (recorded in the store, listed by `dyad errors`). */
   articleErrors: number;
   reconnects: number;
@@ -84,6 +86,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     events: 0,
     failures: 0,
     parked: 0,
+    lost: 0,
     articleErrors: 0,
     reconnects: 0,
     seconds: 0,
@@ -163,6 +166,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   async function onFailure(job: Job, e: unknown): Promise<void> {
     if (isDyadError(e) && e.code === "E_QUEUE_LEASE") {
+      summary.lost++;
       log(`batch ${job.id}: ${e.message}`);
       return;
     }

@@ -289,7 +289,7 @@ export function registerQueueCommands(program: Command, io: Io): void {
       io.out(
         opts.json
           ? `${JSON.stringify(s)}\n`
-          : `worker: ${plural(s.batches, "batch", "batches")}, ${plural(s.articles, "article")}, ${plural(s.events, "event")} in ${s.seconds.toFixed(1)} s; ${s.failures} failed tries, ${s.parked} parked, ${s.reconnects} reconnects\n`,
+          : `worker: ${plural(s.batches, "batch", "batches")}, ${plural(s.articles, "article")}, ${plural(s.events, "event")} in ${s.seconds.toFixed(1)} s; ${s.failures} failed tries, ${s.parked} parked, ${s.lost} lost to another worker, ${s.reconnects} reconnects\n`,
       );
       if (s.parked > 0 || s.articleErrors > 0) io.exit(EXIT.ARTICLES_FAILED);
     });
