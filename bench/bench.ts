@@ -39,6 +39,7 @@ import {
   renderTargets,
   warm,
 } from "./report.js";
+import { renderStoreWrite, storeWriteBench } from "./store-write.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench", "out");
@@ -61,6 +62,9 @@ const USAGE = `usage: npm run bench -- [options]
   --cpu-prof          write a CPU profile of every probe to bench/out/profiles
   --queue URL         instead: code the corpus through the work queue of the PostgreSQL server at URL
                       with 1 and then 2 worker processes, against dyad ingest --workers 1 (docs/store.md)
+  --store-write       instead: code the corpus on one thread, then write the coded articles into an empty
+                      store and one holding --preload articles (default 100000), on SQLite and, with
+                      --pg URL, on PostgreSQL; writing must be at least 2x as fast as coding
   --queue-batch N     articles per queued batch, for --queue (default 50)
   --pin               run the one-thread probes on one core (taskset): V8's collector and compiler threads
                       then share it, as on a one-core machine; not for --write-baseline
@@ -373,6 +377,9 @@ async function main(): Promise<number> {
       "cpu-prof": { type: "boolean", default: false },
       pin: { type: "boolean", default: false },
       queue: { type: "string" },
+      "store-write": { type: "boolean", default: false },
+      pg: { type: "string" },
+      preload: { type: "string", default: "100000" },
       "queue-batch": { type: "string", default: "50" },
       help: { type: "boolean", default: false },
     },
@@ -402,6 +409,17 @@ async function main(): Promise<number> {
     throw new Error("--pin needs taskset (Debian package util-linux)");
   }
   const settings: Settings = { runner, corpus, passes, profileDir, pin: values.pin };
+
+  if (values["store-write"]) {
+    const report = await storeWriteBench({
+      articles,
+      seed,
+      preload: positive(values.preload, "--preload"),
+      pg: values.pg,
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : renderStoreWrite(report));
+    return report.rows.every((r) => r.vsCode >= 2) ? 0 : 1;
+  }
 
   if (values.queue !== undefined) {
     process.stderr.write(`bench: writing the corpus (${articles} articles, seed ${seed})...\n`);
