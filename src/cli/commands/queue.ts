@@ -2,6 +2,7 @@
 // in the PostgreSQL store (src/queue).
 import { spawn } from "node:child_process";
 import { hostname } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DyadError } from "../../core/errors.js";
 import type { Article } from "../../core/types.js";
@@ -14,6 +15,9 @@ import { EXIT } from "../exit.js";
 import { type Io, parseMaxBytes, plural, reportError } from "../io.js";
 import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 import { DB_HELP, parsePositiveInt } from "./store-options.js";
+
+/** bin/dyad.js, from src/cli/commands and from dist/cli/commands alike. */
+const DYAD_BIN = new URL("../../../bin/dyad.js", import.meta.url);
 
 /** Articles read before they are enqueued together (one transaction). */
 const ENQUEUE_CHUNK = 2000;
@@ -175,7 +179,7 @@ export async function runWorkerCommand(io: Io, opts: WorkerCliOptions): Promise<
 /** --concurrency N: N worker processes, each with its own Dyad; signals are passed on to them. */
 async function runWorkerProcesses(n: number, args: string[]): Promise<number> {
   const children = Array.from({ length: n }, () =>
-    spawn(process.execPath, [process.argv[1], "worker", ...args, "--concurrency", "1"], {
+    spawn(process.execPath, [fileURLToPath(DYAD_BIN), "worker", ...args, "--concurrency", "1"], {
       stdio: ["ignore", "inherit", "inherit"],
     }),
   );
