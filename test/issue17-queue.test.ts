@@ -12,7 +12,7 @@ import { generateCorpus, toJsonl } from "../bench/corpus.js";
 import type { QueueStatus } from "../src/queue/index.js";
 import type { WorkerSummary } from "../src/queue/worker.js";
 import { openStore, type Store } from "../src/store/index.js";
-import { runDyadProcess, spawnDyad } from "./store-cli.js";
+import { dyad, runDyadProcess, spawnDyad } from "./store-cli.js";
 
 const ARTICLES = 40;
 const server = process.env.DYAD_TEST_PG;
@@ -63,8 +63,9 @@ async function snapshot(url: string) {
   }
 }
 
+/** Runs dyad in this process (enqueue, status, ingest): only workers need processes of their own. */
 async function dyadOk(args: string[]): Promise<string> {
-  const r = await runDyadProcess(args);
+  const r = await dyad(args);
   assert.equal(r.code, 0, `dyad ${args.join(" ")}: ${r.err}`);
   return r.out;
 }
@@ -121,9 +122,17 @@ describe("issue 17: workers on the queue", { skip, concurrency: false }, () => {
     const killed = await status(url);
     assert.equal(killed.running, 1, "the killed worker's batch is still taken");
     assert.ok(killed.done >= 1 && killed.done < 5, `done before the kill: ${killed.done}`);
-    const summary = JSON.parse(
-      await dyadOk(["worker", "--db", url, ...FAST, "--until-empty", "--json", "--quiet"]),
-    ) as WorkerSummary;
+    const resumed = await runDyadProcess([
+      "worker",
+      "--db",
+      url,
+      ...FAST,
+      "--until-empty",
+      "--json",
+      "--quiet",
+    ]);
+    assert.equal(resumed.code, 0, resumed.err);
+    const summary = JSON.parse(resumed.out) as WorkerSummary;
     assert.equal(summary.batches, 5 - killed.done);
     const s = await status(url);
     assert.deepEqual([s.done, s.running, s.pending, s.failed, s.retried], [5, 0, 0, 0, 1]);
@@ -155,11 +164,11 @@ describe("issue 17: workers on the queue", { skip, concurrency: false }, () => {
     const summary = JSON.parse(r.out) as WorkerSummary;
     assert.deepEqual([summary.batches, summary.failures, summary.parked], [2, 3, 1]);
     const s = await status(url).catch(() => null);
-    const shown = await runDyadProcess(["queue", "status", "--db", url]);
+    const shown = await dyad(["queue", "status", "--db", url]);
     assert.equal(shown.code, 1);
     assert.match(shown.out, /parked +batch 3: 1 article \(articles p1\), 3 tries: .*E_QUEUE_PAYLOAD/);
     assert.equal(s, null, "queue status exits 1 while a batch is parked");
-    const errors = await runDyadProcess(["errors", "--db", url, "--format", "jsonl"]);
+    const errors = await dyad(["errors", "--db", url, "--format", "jsonl"]);
     const parked = errors.out
       .trim()
       .split("\n")
