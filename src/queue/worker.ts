@@ -3,7 +3,7 @@
 // server that goes away is waited for with backoff; a stop signal lets the current batch finish.
 import { setTimeout as sleep } from "node:timers/promises";
 import { writeBatch } from "../app/write.js";
-import { type DyadError, isDyadError, toDyadError } from "../core/errors.js";
+import { DyadError, isDyadError, toDyadError } from "../core/errors.js";
 import type { Article } from "../core/types.js";
 import type { CodeResult } from "../pipeline/stream.js";
 import type { FailedItem, IngestItem, Store } from "../store/index.js";
@@ -187,22 +187,28 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
     summary.failures++;
     const error = toDyadError(e, "E_QUEUE");
-    const outcome = await queue.fail(job, error.message);
-    log(
-      `batch ${job.id}: try ${job.attempts} failed: ${error.message}${outcome === "parked" ? " (parked)" : ""}`,
-    );
-    if (outcome !== "parked") return;
-    summary.parked++;
-    // Parked batches are listed by `dyad errors` too, beside the articles that failed on their own.
-    await store.write({
-      coded: [],
-      failed: [
-        {
-          origin: `queue batch ${job.id}`,
-          code: "E_QUEUE_PARKED",
-          message: `${job.size} articles, ${job.attempts} tries; last error: ${error.message}`,
-        },
-      ],
-    });
+    try {
+      const outcome = await queue.fail(job, error.message);
+      log(
+        `batch ${job.id}: try ${job.attempts} failed: ${error.message}${outcome === "parked" ? " (parked)" : ""}`,
+      );
+      if (outcome !== "parked") return;
+      summary.parked++;
+      // Parked batches are listed by `dyad errors` too, beside the articles that failed on their own.
+      const parked = new DyadError(
+        "E_QUEUE_PARKED",
+        `${job.size} article${job.size === 1 ? "" : "s"}, ${job.attempts} tries; last error: ${error.message}`,
+        `queue batch ${job.id}`,
+      );
+      await store.write({
+        coded: [],
+        failed: [{ origin: parked.origin, code: parked.code, message: parked.message }],
+      });
+    } catch (again) {
+      // The server went away while the failure was recorded: the lease runs out and the batch is taken
+      // again, that try counted, as after a crash.
+      if (!isConnectionLost(again)) throw again;
+      log(`batch ${job.id}: its failure could not be recorded (${(again as Error).message})`);
+    }
   }
 }
