@@ -22,6 +22,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_SEED, iterateCorpus, toJsonl } from "./corpus.js";
 import type { ProbeMode, ProbeResult } from "./probe.js";
 import { type CpuProfile, renderProfile, summariseProfile } from "./profile.js";
+import { queueBench, renderQueueBench } from "./queue.js";
 import {
   type BenchReport,
   compare,
@@ -38,6 +39,7 @@ import {
   renderTargets,
   warm,
 } from "./report.js";
+import { renderStoreWrite, storeWriteBench } from "./store-write.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench", "out");
@@ -58,6 +60,12 @@ const USAGE = `usage: npm run bench -- [options]
   --memory-command C  code or ingest, for --memory (default code)
   --no-build          run the TypeScript sources under tsx instead of a compiled copy
   --cpu-prof          write a CPU profile of every probe to bench/out/profiles
+  --queue URL         instead: code the corpus through the work queue of the PostgreSQL server at URL
+                      with 1 and then 2 worker processes, against dyad ingest --workers 1 (docs/store.md)
+  --store-write       instead: code the corpus on one thread, then write the coded articles into an empty
+                      store and one holding --preload articles (default 100000), on SQLite and, with
+                      --pg URL, on PostgreSQL; writing must be at least 2x as fast as coding
+  --queue-batch N     articles per queued batch, for --queue (default 50)
   --pin               run the one-thread probes on one core (taskset): V8's collector and compiler threads
                       then share it, as on a one-core machine; not for --write-baseline
 `;
@@ -368,6 +376,11 @@ async function main(): Promise<number> {
       "no-build": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       pin: { type: "boolean", default: false },
+      queue: { type: "string" },
+      "store-write": { type: "boolean", default: false },
+      pg: { type: "string" },
+      preload: { type: "string", default: "100000" },
+      "queue-batch": { type: "string", default: "50" },
       help: { type: "boolean", default: false },
     },
   });
@@ -396,6 +409,31 @@ async function main(): Promise<number> {
     throw new Error("--pin needs taskset (Debian package util-linux)");
   }
   const settings: Settings = { runner, corpus, passes, profileDir, pin: values.pin };
+
+  if (values["store-write"]) {
+    const report = await storeWriteBench({
+      articles,
+      seed,
+      preload: positive(values.preload, "--preload"),
+      pg: values.pg,
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : renderStoreWrite(report));
+    return report.rows.every((r) => r.vsCode >= 2) ? 0 : 1;
+  }
+
+  if (values.queue !== undefined) {
+    process.stderr.write(`bench: writing the corpus (${articles} articles, seed ${seed})...\n`);
+    writeCorpus(corpus, articles, seed);
+    const rows = await queueBench({
+      url: values.queue,
+      corpus,
+      articles,
+      batch: positive(values["queue-batch"], "--queue-batch"),
+      cli: [...runner.node, runner.file("src/cli/bin")],
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : renderQueueBench(rows));
+    return rows.every((r) => JSON.stringify(r.counts) === JSON.stringify(rows[0].counts)) ? 0 : 1;
+  }
 
   if (values.memory !== undefined) {
     const sizes = values.memory.split(",").map((v) => positive(v, "--memory"));

@@ -1,6 +1,6 @@
 // Storing coded articles, as `dyad ingest` and `POST /api/articles` both do it.
 import { isDyadError } from "../core/errors.js";
-import type { BatchResult, FailedItem, IngestItem, Store } from "../store/index.js";
+import type { BatchResult, FailedItem, IngestItem, Store, TxStatement } from "../store/index.js";
 
 function sum(results: readonly BatchResult[]): BatchResult {
   return results.reduce(
@@ -21,16 +21,18 @@ function sum(results: readonly BatchResult[]): BatchResult {
 /**
  * Writes one batch. When the batch as a whole is refused (an article the store cannot hold), it is written
  * article by article so that only the bad one fails: it is added to `failed` (recorded with the store's
- * error) and handed to onFailure.
+ * error) and handed to onFailure. The `also` statements run in the transaction of the whole batch, or, when
+ * it is split, in the last one (after every article is stored).
  */
 export async function writeBatch(
   store: Store,
   coded: IngestItem[],
   failed: FailedItem[],
   onFailure: (e: Error, origin: string) => void = () => {},
+  also: readonly TxStatement[] = [],
 ): Promise<BatchResult> {
   try {
-    return await store.write({ coded, failed });
+    return await store.write({ coded, failed, also });
   } catch (e) {
     if (!isDyadError(e) || e.code !== "E_STORE_WRITE" || coded.length <= 1) throw e;
   }
@@ -49,6 +51,6 @@ export async function writeBatch(
       });
     }
   }
-  results.push(await store.write({ coded: [], failed }));
+  results.push(await store.write({ coded: [], failed, also }));
   return sum(results);
 }

@@ -26,6 +26,12 @@ export const ERRORS = {
   E_STORE_VERSION: "the store was written by a newer version of Dyad",
   E_STORE_WRITE: "writing a batch to the store failed; the batch was rolled back",
   E_STORE_QUERY: "a store query failed",
+  E_QUEUE: "the work queue failed",
+  E_QUEUE_URL: "the work queue needs a PostgreSQL store: give --db postgres://...",
+  E_QUEUE_PAYLOAD: "a queued batch cannot be read",
+  E_QUEUE_LEASE:
+    "the batch's lease was lost (its visibility timeout passed and another worker took it); not written",
+  E_QUEUE_PARKED: "the batch failed on every try and is parked",
   E_NO_ARTICLE: "no article with this id in the store",
   E_EXPORT: "the export failed",
   E_USAGE: "invalid command-line usage",

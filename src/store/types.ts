@@ -18,9 +18,23 @@ export interface FailedItem {
   message: string;
 }
 
+/**
+ * A statement run in a batch's transaction after its rows, in the backend's own SQL and parameter style
+ * ($1 on PostgreSQL, ? on SQLite). The work queue marks a batch done this way, so that a batch is stored
+ * and done together or not at all.
+ */
+export interface TxStatement {
+  name: string;
+  sql: string;
+  params: readonly unknown[];
+  /** When the statement changes no row, the whole batch is rolled back and this error thrown. */
+  noRow?: () => Error;
+}
+
 export interface WriteBatch {
   coded: readonly IngestItem[];
   failed?: readonly FailedItem[];
+  also?: readonly TxStatement[];
 }
 
 export type WriteOutcome =

@@ -6,6 +6,7 @@ import { registerErrors } from "./errors.js";
 import { registerEvents } from "./events.js";
 import { registerExport } from "./export.js";
 import { registerIngest } from "./ingest.js";
+import { registerQueueCommands } from "./queue.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSeries } from "./series.js";
 import { registerServe } from "./serve.js";
@@ -19,4 +20,5 @@ export function registerStoreCommands(program: Command, io: Io): void {
   registerSeries(program, io);
   registerExport(program, io);
   registerServe(program, io);
+  registerQueueCommands(program, io);
 }

@@ -334,6 +334,14 @@ class PostgresStore implements Store {
       });
       const plan = planBatch(batch, existing, now);
       await this.apply(plan, run);
+      for (const statement of input.also ?? []) {
+        const result = await client
+          .query(statement.sql, [...statement.params])
+          .catch((e: unknown) =>
+            Promise.reject(storeError("E_STORE_WRITE", statement.name, this.location, e)),
+          );
+        if (statement.noRow && result.rowCount === 0) throw statement.noRow();
+      }
       await run({ name: "commit", sql: "COMMIT", params: [] });
       return summarise(plan);
     } catch (e) {

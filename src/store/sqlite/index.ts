@@ -52,6 +52,7 @@ import type {
   StoredError,
   StoredEvent,
   StoredQuote,
+  TxStatement,
   WriteBatch,
 } from "../types.js";
 import { sqliteDialect } from "./dialect.js";
@@ -339,17 +340,21 @@ function openReadonly(url: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeTx: Database.Transaction<[HashedBatch, string], BatchResult>;
+  private readonly writeTx: Database.Transaction<[HashedBatch, string, readonly TxStatement[]], BatchResult>;
 
   constructor(
     readonly db: Db,
     readonly location: string,
     private readonly readonly = false,
   ) {
-    this.writeTx = db.transaction((batch: HashedBatch, now: string) => {
+    this.writeTx = db.transaction((batch: HashedBatch, now: string, also: readonly TxStatement[]) => {
       const existing = this.lookup(batch);
       const plan = planBatch(batch, existing, now);
       this.apply(plan);
+      for (const statement of also) {
+        const { changes } = this.stmt(statement.sql).run(...statement.params);
+        if (statement.noRow && changes === 0) throw statement.noRow();
+      }
       return summarise(plan);
     });
   }
@@ -530,7 +535,7 @@ export class SqliteStore implements Store {
 
   async write(batch: WriteBatch): Promise<BatchResult> {
     try {
-      return this.writeTx.immediate(hashBatch(batch), new Date().toISOString());
+      return this.writeTx.immediate(hashBatch(batch), new Date().toISOString(), batch.also ?? []);
     } catch (e) {
       throw storeError("E_STORE_WRITE", "write batch", this.location, e);
     }
