@@ -761,6 +761,16 @@ export function storeContract(
       });
     });
 
+    it("gives the bodies of stored articles by id (issue 18)", async () => {
+      await using(async (store) => {
+        const ids = fixtureItems().map((i) => i.article.id);
+        const texts = await store.articleTexts([...ids, "no-such-article"]);
+        assert.deepEqual([...texts.keys()].sort(), [...ids].sort());
+        assert.equal(texts.get(ids[0]), fixtureItems()[0].article.text);
+        assert.equal((await store.articleTexts([])).size, 0);
+      });
+    });
+
     it("keeps a watched feed's validators and its entries, replaced on update (issue 18)", async () => {
       await using(async (store) => {
         assert.equal(await store.feed("https://news.example/rss"), null);

@@ -225,6 +225,8 @@ export interface Store {
   counts(): Promise<StoreCounts>;
   /** Versions of the migrations applied, in order. */
   migrations(): Promise<number[]>;
+  /** The bodies of these articles (those stored), for near-duplicate grouping. */
+  articleTexts(ids: readonly string[]): Promise<Map<string, string>>;
   /** A watched feed's last answer, or null for a feed never polled. */
   feed(url: string): Promise<FeedState | null>;
   saveFeed(state: FeedState): Promise<void>;

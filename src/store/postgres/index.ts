@@ -605,6 +605,15 @@ class PostgresStore implements Store {
     return rows.map((r) => r.version);
   }
 
+  async articleTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.all<{ id: string; text: string }>({
+      name: "articles.texts",
+      sql: "SELECT id, text FROM articles WHERE id = ANY($1::text[])",
+      params: [[...ids]],
+    });
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
   async feed(url: string): Promise<FeedState | null> {
     const row = (await this.all<FeedRow & pg.QueryResultRow>(feedQuery(url, postgresDialect)))[0];
     return row ? toFeedState(row) : null;

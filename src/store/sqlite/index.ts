@@ -688,6 +688,15 @@ export class SqliteStore implements Store {
     }).map((r) => r.version);
   }
 
+  async articleTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = this.all<{ id: string; text: string }>({
+      name: "articles.texts",
+      sql: "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+      params: [JSON.stringify(ids)],
+    });
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
   async feed(url: string): Promise<FeedState | null> {
     const row = this.all<FeedRow>(feedQuery(url, sqliteDialect))[0];
     return row ? toFeedState(row) : null;
