@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { storedClusters } from "../src/cluster/index.js";
+import { GDELT_COLUMNS, GDELT_MENTION_COLUMNS } from "../src/export/index.js";
 import { parseRecord } from "../src/ingest/parse.js";
 import { createDyad } from "../src/pipeline/dyad.js";
 import { openStore } from "../src/store/index.js";
+import { dyad as runDyad } from "./store-cli.js";
 
 const FILE = "test/fixtures/outlets/articles.jsonl";
 
@@ -49,4 +51,107 @@ test("30 articles from many outlets reporting 8 events give 8 clustered events w
   } finally {
     await store.close();
   }
+});
+
+test("dyad events, series and the GDELT exports count real-world events; --mentions counts mentions (issue 18)", async () => {
+  const db = join(mkdtempSync(join(tmpdir(), "dyad-outlets-cli-")), "o.db");
+  const ingest = await runDyad(["ingest", FILE, "--db", db, "-w", "1"]);
+  assert.equal(ingest.code, 0, ingest.err);
+
+  const events = await runDyad(["events", "--db", db, "--format", "jsonl"]);
+  const rows = events.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.equal(rows.length, 8);
+  assert.deepEqual(
+    rows.map((r) => [r.article.id, r.cluster.numMentions, r.cluster.numArticles, r.cluster.numSources]),
+    [
+      ["e1-wire-a", 6, 6, 5],
+      ["e2-a", 5, 5, 5],
+      ["e3-a", 4, 4, 4],
+      ["e4-a", 4, 4, 4],
+      ["e5-a", 3, 3, 3],
+      ["e6-a", 3, 3, 3],
+      ["e7-a", 3, 3, 3],
+      ["e8-a", 2, 2, 2],
+    ],
+  );
+  const mentions = await runDyad(["events", "--db", db, "--format", "jsonl", "--mentions"]);
+  assert.equal(mentions.out.trim().split("\n").length, 30);
+  const table = await runDyad(["events", "--db", db, "--actor", "KEN"]);
+  assert.match(
+    table.out,
+    /^date +source +event +target +place +mentions +articles +sources +first seen +first article/,
+  );
+
+  const series = async (extra: string[]) => {
+    const r = await runDyad([
+      "series",
+      "--dyad",
+      "KEN:ETH",
+      "--by",
+      "month",
+      "--format",
+      "jsonl",
+      "--db",
+      db,
+      ...extra,
+    ]);
+    assert.equal(r.code, 0, r.err);
+    return r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+  };
+  assert.deepEqual(
+    (await series([])).map((r) => [r.period, r.events, r.articles]),
+    [["2025-03", 2, 8]],
+  );
+  assert.deepEqual(
+    (await series(["--mentions"])).map((r) => [r.period, r.events, r.articles]),
+    [["2025-03", 8, 8]],
+  );
+
+  const gdelt = await runDyad(["export", "--format", "gdelt", "--db", db]);
+  const lines = gdelt.out
+    .trim()
+    .split("\n")
+    .map((l) => l.split("\t"));
+  assert.equal(lines.length, 8);
+  const col = (name: string) => GDELT_COLUMNS.indexOf(name as (typeof GDELT_COLUMNS)[number]);
+  assert.deepEqual(
+    lines.map((l) => [l[col("NumMentions")], l[col("NumSources")], l[col("NumArticles")]]),
+    [
+      ["6", "5", "6"],
+      ["5", "5", "5"],
+      ["4", "4", "4"],
+      ["4", "4", "4"],
+      ["3", "3", "3"],
+      ["3", "3", "3"],
+      ["3", "3", "3"],
+      ["2", "2", "2"],
+    ],
+  );
+  const table2 = await runDyad(["export", "--format", "gdelt-mentions", "--db", db]);
+  const mrows = table2.out
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((l) => l.split("\t"));
+  assert.equal(mrows.length, 30);
+  for (const r of mrows) assert.equal(r.length, GDELT_MENTION_COLUMNS.length);
+  const ids = new Set(lines.map((l) => l[col("GLOBALEVENTID")]));
+  assert.ok(
+    mrows.every((r) => ids.has(r[0])),
+    "every mention names an event of the event table",
+  );
+  const e1 = mrows.filter((r) => r[0] === lines[0][col("GLOBALEVENTID")]);
+  assert.deepEqual(e1.map((r) => r[GDELT_MENTION_COLUMNS.indexOf("MentionSourceName")]).sort(), [
+    "addis daily",
+    "continental wire",
+    "east africa review",
+    "horn observer",
+    "horn observer",
+    "nairobi standard online",
+  ]);
 });
