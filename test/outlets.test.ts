@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { storedClusters } from "../src/cluster/index.js";
+import { roundTone, storedClusters, toneOf } from "../src/cluster/index.js";
 import { GDELT_COLUMNS, GDELT_MENTION_COLUMNS } from "../src/export/index.js";
 import { parseRecord } from "../src/ingest/parse.js";
 import { createDyad } from "../src/pipeline/dyad.js";
@@ -133,6 +133,17 @@ test("dyad events, series and the GDELT exports count real-world events; --menti
       ["2", "2", "2"],
     ],
   );
+  // AvgTone: the mean tone of the articles of the event's mentions (AFINN-165, src/cluster/tone.ts).
+  const records = readFileSync(FILE, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; text: string; event: string });
+  const e1Tones = records.filter((r) => r.event === "E1").map((r) => toneOf(r.text).tone);
+  assert.equal(
+    Number(lines[0][col("AvgTone")]),
+    roundTone(e1Tones.reduce((a, b) => a + b, 0) / e1Tones.length),
+  );
+  assert.ok(lines.every((l) => l[col("AvgTone")] !== ""));
   const table2 = await runDyad(["export", "--format", "gdelt-mentions", "--db", db]);
   const mrows = table2.out
     .replace(/\n$/, "")
@@ -146,6 +157,8 @@ test("dyad events, series and the GDELT exports count real-world events; --menti
     "every mention names an event of the event table",
   );
   const e1 = mrows.filter((r) => r[0] === lines[0][col("GLOBALEVENTID")]);
+  const toneCol = GDELT_MENTION_COLUMNS.indexOf("MentionDocTone");
+  assert.deepEqual(e1.map((r) => Number(r[toneCol])).sort(), e1Tones.map(roundTone).sort());
   assert.deepEqual(e1.map((r) => r[GDELT_MENTION_COLUMNS.indexOf("MentionSourceName")]).sort(), [
     "addis daily",
     "continental wire",

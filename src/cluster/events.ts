@@ -22,12 +22,18 @@ export interface EventCluster {
   numStories: number;
   /** The earliest publication date among the mentions' articles. */
   firstSeen: string;
+  /** The mean tone of the mentions' articles (tone.ts), GDELT's AvgTone; null when no article has one. */
+  avgTone: number | null;
+  /** The tone of each mention's article, by article id. */
+  tones: ReadonlyMap<string, number>;
 }
 
 export interface ClusterOptions {
   windowDays?: number;
   /** Article id -> its near-duplicate group (minhash.ts); without it every article is its own story. */
   stories?: ReadonlyMap<string, string>;
+  /** Article id -> its tone (tone.ts). */
+  tones?: ReadonlyMap<string, number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,6 +93,10 @@ export function clusterEvents(events: readonly StoredEvent[], options: ClusterOp
     const first = mentions[0];
     const articles = new Set(mentions.map((m) => m.article.id));
     const stories = new Set([...articles].map((id) => options.stories?.get(id) ?? id));
+    const tones = mentions.flatMap((m) => {
+      const t = options.tones?.get(m.article.id);
+      return t === undefined ? [] : [t];
+    });
     return {
       id: first.id,
       event: first,
@@ -97,6 +107,8 @@ export function clusterEvents(events: readonly StoredEvent[], options: ClusterOp
       numSources: new Set(mentions.map((m) => outletOf(m.article))).size,
       numStories: stories.size,
       firstSeen: mentions.map((m) => m.article.date).sort()[0],
+      avgTone: tones.length === 0 ? null : tones.reduce((a, b) => a + b, 0) / tones.length,
+      tones: options.tones ?? new Map(),
     };
   });
 }

@@ -5,9 +5,11 @@ import type { EventFilter, SeriesOptions, SeriesRow, Store } from "../store/inde
 import { fillPeriods, periodOf } from "../store/sql.js";
 import { clusterEvents, type EventCluster } from "./events.js";
 import { nearDuplicateGroups } from "./minhash.js";
+import { toneOf } from "./tone.js";
 
 export { clusterEvents, type EventCluster, outletOf, WINDOW_DAYS } from "./events.js";
 export { nearDuplicateGroups } from "./minhash.js";
+export { roundTone, toneOf } from "./tone.js";
 
 /**
  * The clusters of the events a filter selects, in order of their first mention; the filter's limit and offset
@@ -24,7 +26,8 @@ export async function storedClusters(store: Store, filter: EventFilter = {}): Pr
       return text === undefined ? [] : [{ id, text }];
     }),
   );
-  const clusters = clusterEvents(events, { stories });
+  const tones = new Map([...texts].map(([id, text]) => [id, toneOf(text).tone]));
+  const clusters = clusterEvents(events, { stories, tones });
   const start = offset ?? 0;
   return clusters.slice(start, limit === undefined ? undefined : start + limit);
 }

@@ -1,7 +1,7 @@
 // Exports: projections of the same stored event record into the formats analysts use.
 
 import type { EventCluster } from "../cluster/index.js";
-import { outletOf } from "../cluster/index.js";
+import { outletOf, roundTone } from "../cluster/index.js";
 import { DyadError } from "../core/errors.js";
 import type { StoredEvent } from "../store/index.js";
 import { gdeltHeader, gdeltLines, gdeltMentionHeader, gdeltMentionLine } from "./gdelt.js";
@@ -87,13 +87,21 @@ export async function exportClusters(
   for (const c of clusters) {
     if (format === "gdelt") {
       await write(
-        gdeltLines(c.event, { mentions: c.numMentions, sources: c.numSources, articles: c.numArticles }),
+        gdeltLines(c.event, {
+          mentions: c.numMentions,
+          sources: c.numSources,
+          articles: c.numArticles,
+          tone: c.avgTone === null ? null : roundTone(c.avgTone),
+        }),
       );
       n++;
       continue;
     }
     for (const m of c.mentions) {
-      await write(gdeltMentionLine(c.event, m, outletOf(m.article)));
+      const tone = c.tones.get(m.article.id);
+      await write(
+        gdeltMentionLine(c.event, m, outletOf(m.article), tone === undefined ? null : roundTone(tone)),
+      );
       n++;
     }
   }

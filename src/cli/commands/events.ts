@@ -1,6 +1,6 @@
 // dyad events: query the stored events with filters; a table for people, JSON lines or CSV for programs.
 import type { Command } from "commander";
-import { type EventCluster, storedClusters } from "../../cluster/index.js";
+import { type EventCluster, roundTone, storedClusters } from "../../cluster/index.js";
 import { csvLine, RECORD_COLUMNS, recordCsvHeader, recordCsvLine, recordRow } from "../../export/record.js";
 import { describeModality } from "../../store/filters.js";
 import { type StoredEvent, withStore } from "../../store/index.js";
@@ -76,6 +76,7 @@ export function clusterJson(c: EventCluster): string {
       numSources: c.numSources,
       numStories: c.numStories,
       firstSeen: c.firstSeen,
+      avgTone: c.avgTone === null ? null : roundTone(c.avgTone),
       mentions: c.mentions.map((m) => ({
         event: m.id,
         article: m.article.id,
@@ -85,6 +86,7 @@ export function clusterJson(c: EventCluster): string {
         sentence: m.sentence,
         text: m.evidence.text,
         confidence: m.confidence,
+        tone: c.tones.has(m.article.id) ? roundTone(c.tones.get(m.article.id) ?? 0) : null,
       })),
     },
   })}\n`;

@@ -4,7 +4,6 @@ import type { Command } from "commander";
 import { storedClusters } from "../../cluster/index.js";
 import { DyadError } from "../../core/errors.js";
 import {
-  CLUSTER_FORMATS,
   EXPORT_FORMATS,
   exportClusters,
   exportParquet,
