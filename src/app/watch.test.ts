@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { html, startServer, type TestServer } from "../../test/helpers/http-server.js";
-import { entries, feedRoute, pageHtml, pageRoutes } from "../../test/helpers/news-site.js";
+import { entries, feedRoute, feedXml, pageHtml, pageRoutes } from "../../test/helpers/news-site.js";
 import type { DyadError } from "../core/errors.js";
 import { createDyad, type Dyad } from "../pipeline/dyad.js";
 import { openStore, type Store } from "../store/index.js";
@@ -153,6 +153,26 @@ test("a page without a date takes its feed entry's date", async () => {
   await watcher(store, []).poll([`${site.base}/feed.xml`]);
   const [item] = await store.feedItems(`${site.base}/feed.xml`);
   assert.equal((await store.article(item.articleId ?? ""))?.article.date, "2025-05-05");
+  await store.close();
+  await site.close();
+});
+
+test("a feed file is read from disk; its entries' pages are fetched; a missing file fails alone", async () => {
+  const site = await startServer({});
+  const two = entries(2);
+  for (const [path, route] of Object.entries(pageRoutes(two))) site.routes.set(path, route);
+  const dir = mkdtempSync(join(tmpdir(), "dyad-feed-file-"));
+  const file = join(dir, "feed.xml");
+  writeFileSync(file, feedXml(site.base, two));
+  const store = await freshStore();
+  const errors: DyadError[] = [];
+  const summary = await watcher(store, errors).poll([file, join(dir, "missing.xml")]);
+  assert.deepEqual([summary.new, summary.feedsFailed], [2, 1]);
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ["E_NOT_FOUND"],
+  );
+  assert.equal((await watcher(store, []).poll([file])).seen, 2);
   await store.close();
   await site.close();
 });
