@@ -258,7 +258,7 @@ function apiSuite(name: string, storeUrl: () => Promise<string>, skip?: string):
         gdelt,
         (await store.events({ actor: "IRN", ...HAPPENED }))
           .sort((a, b) => a.gid - b.gid)
-          .map(gdeltLines)
+          .map((e) => gdeltLines(e))
           .join(""),
       );
       for (const line of gdelt.trim().split("\n")) assert.equal(line.split("\t").length, 61);

@@ -90,13 +90,24 @@ describe("dyad ingest, series and export", () => {
     await again.close();
   });
 
-  it("prints the IRN:PAK row for May 2025 that the stored events give", async (t) => {
+  it("prints the IRN:PAK row for May 2025 that the stored mentions give (--mentions)", async (t) => {
     if (inputs().length === 0) {
       t.skip("nothing was ingested");
       return;
     }
     for (const directed of [false, true]) {
-      const args = ["series", "--dyad", "IRN:PAK", "--by", "month", "--format", "jsonl", "--db", db];
+      const args = [
+        "series",
+        "--dyad",
+        "IRN:PAK",
+        "--by",
+        "month",
+        "--format",
+        "jsonl",
+        "--db",
+        db,
+        "--mentions",
+      ];
       const result = await dyad(directed ? [...args, "--directed"] : args);
       assert.equal(result.code, 0, result.err);
       const may = seriesRows(result.out).find((r) => r.period === "2025-05");
@@ -108,12 +119,21 @@ describe("dyad ingest, series and export", () => {
     }
   });
 
-  it("prints the May 2025 row of hand-built IRN and PAK events", async () => {
+  it("prints the May 2025 row of hand-built IRN and PAK events (--mentions)", async () => {
     const fixtures = `sqlite:${join(dir, "fixtures.db")}`;
     const store = await openStore(fixtures);
     await store.write({ coded: fixtureItems() });
     await store.close();
-    const result = await dyad(["series", "--dyad", "IRN:PAK", "--format", "jsonl", "--db", fixtures]);
+    const result = await dyad([
+      "series",
+      "--dyad",
+      "IRN:PAK",
+      "--format",
+      "jsonl",
+      "--db",
+      fixtures,
+      "--mentions",
+    ]);
     assert.equal(result.code, 0, result.err);
     const rows = seriesRows(result.out);
     const expected = await expectedMay(fixtures, false);

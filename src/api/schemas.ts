@@ -1,6 +1,6 @@
 // Request schemas of the API: the store's filter schemas plus paging, strict (an unknown parameter is a 400).
 import { z } from "zod";
-import { EXPORT_FORMATS } from "../export/index.js";
+import { API_EXPORT_FORMATS } from "../export/index.js";
 import {
   directedNeedsDyad,
   EventFilterFields,
@@ -92,7 +92,8 @@ export const ExportQuery = z.strictObject({
   header: z.enum(["true", "false"]).describe("gdelt: write the column names first").optional(),
 });
 
-export const ExportFormatParam = z.enum(EXPORT_FORMATS);
+// The API exports one row per mention (as `dyad events --mentions`): the clustered GDELT tables are the CLI's.
+export const ExportFormatParam = z.enum(API_EXPORT_FORMATS);
 
 /** One article to code, the shape of a line of a JSONL input file. */
 export const ArticleBody = z.object({

@@ -71,7 +71,7 @@ describe("GDELT export", () => {
   });
 
   it("writes exactly 61 tab-separated fields per row with the key fields filled", () => {
-    const text = events.map(gdeltLines).join("");
+    const text = events.map((e) => gdeltLines(e)).join("");
     const lines = text.trimEnd().split("\n");
     assert.equal(lines.length, 11, "10 events, one with a compound target");
     const col = (name: string) => GDELT_COLUMNS.indexOf(name as (typeof GDELT_COLUMNS)[number]);

@@ -50,6 +50,16 @@ function geoColumns(p: string): string[] {
   );
 }
 
+/** NumMentions, NumSources, NumArticles and AvgTone of an event (src/cluster): one article's event alone is 1, 1, 1. */
+export interface GdeltCounts {
+  mentions: number;
+  sources: number;
+  articles: number;
+  tone?: number | null;
+}
+
+const ONE: GdeltCounts = { mentions: 1, sources: 1, articles: 1 };
+
 /** Rows of one event never exceed this many source-target pairs, so GLOBALEVENTIDs stay unique. */
 export const PAIRS_PER_EVENT = 100;
 
@@ -85,7 +95,7 @@ function dateAdded(iso: string): string {
  * "Iran and Pakistan" target gives two rows; an actor is never paired with itself (rows.ts, actorPairs).
  * GLOBALEVENTID = gid * 100 + pair index.
  */
-export function gdeltRows(e: StoredEvent): Cell[][] {
+export function gdeltRows(e: StoredEvent, counts: GdeltCounts = ONE): Cell[][] {
   const rows: Cell[][] = [];
   const day = e.date.replaceAll("-", "");
   const eventCode = e.code.length === 2 ? `${e.code}0` : e.code;
@@ -105,10 +115,10 @@ export function gdeltRows(e: StoredEvent): Cell[][] {
       e.root,
       e.quad,
       e.goldstein,
-      1,
-      1,
-      1,
-      null,
+      counts.mentions,
+      counts.sources,
+      counts.articles,
+      counts.tone ?? null,
       ...Array(8).fill(null),
       ...Array(8).fill(null),
       ...actionGeo(e),
@@ -122,10 +132,76 @@ export function gdeltRows(e: StoredEvent): Cell[][] {
 const cell = (v: Cell): string => (v === null ? "" : String(v).replace(/[\t\r\n]+/g, " "));
 
 /** The event's rows as tab-separated lines. */
-export function gdeltLines(e: StoredEvent): string {
-  return gdeltRows(e)
+export function gdeltLines(e: StoredEvent, counts: GdeltCounts = ONE): string {
+  return gdeltRows(e, counts)
     .map((r) => `${r.map(cell).join("\t")}\n`)
     .join("");
+}
+
+/** The 16 columns of the GDELT 2.0 mentions table, in order. */
+export const GDELT_MENTION_COLUMNS = [
+  "GLOBALEVENTID",
+  "EventTimeDate",
+  "MentionTimeDate",
+  "MentionType",
+  "MentionSourceName",
+  "MentionIdentifier",
+  "SentenceID",
+  "Actor1CharOffset",
+  "Actor2CharOffset",
+  "ActionCharOffset",
+  "InRawText",
+  "Confidence",
+  "MentionDocLen",
+  "MentionDocTone",
+  "MentionDocTranslationInfo",
+  "Extras",
+] as const;
+
+/**
+ * One mention of an event: the event is named by the GLOBALEVENTID of its first row (its first mention's gid
+ * times 100); the mention by its article's address (MentionType 1, the web) or id, its sentence, the
+ * character offsets of the first source, first target and trigger in the article body, and its confidence
+ * as a percentage.
+ */
+export function gdeltMentionRow(
+  event: StoredEvent,
+  mention: StoredEvent,
+  outlet: string,
+  tone: number | null = null,
+): Cell[] {
+  const day = (d: string) => `${d.replaceAll("-", "")}000000`;
+  return [
+    event.gid * PAIRS_PER_EVENT,
+    day(event.date.slice(0, 10)),
+    day(mention.article.date),
+    mention.article.url ? 1 : 6,
+    outlet,
+    mention.article.url ?? mention.article.id,
+    mention.sentence,
+    mention.source[0]?.start ?? -1,
+    mention.target[0]?.start ?? -1,
+    mention.evidence.start,
+    1,
+    mention.confidence === null ? null : Math.round(mention.confidence * 100),
+    null,
+    tone,
+    null,
+    null,
+  ];
+}
+
+export function gdeltMentionLine(
+  event: StoredEvent,
+  mention: StoredEvent,
+  outlet: string,
+  tone: number | null = null,
+): string {
+  return `${gdeltMentionRow(event, mention, outlet, tone).map(cell).join("\t")}\n`;
+}
+
+export function gdeltMentionHeader(): string {
+  return `${GDELT_MENTION_COLUMNS.join("\t")}\n`;
 }
 
 export function gdeltHeader(): string {

@@ -1,12 +1,15 @@
 // Exports: projections of the same stored event record into the formats analysts use.
+
+import type { EventCluster } from "../cluster/index.js";
+import { outletOf, roundTone } from "../cluster/index.js";
 import { DyadError } from "../core/errors.js";
 import type { StoredEvent } from "../store/index.js";
-import { gdeltHeader, gdeltLines } from "./gdelt.js";
+import { gdeltHeader, gdeltLines, gdeltMentionHeader, gdeltMentionLine } from "./gdelt.js";
 import type { ParquetSummary } from "./parquet.js";
 import { type PloverOptions, ploverLine } from "./plover.js";
 import { RECORD_COLUMNS, recordCsvHeader, recordCsvLine, recordJsonLine, recordRow } from "./record.js";
 
-export { GDELT_COLUMNS, gdeltLines, gdeltRows } from "./gdelt.js";
+export { GDELT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltLines, gdeltMentionRow, gdeltRows } from "./gdelt.js";
 /** Reads back a Parquet file's row count and columns (DuckDB loaded on first use). */
 export async function inspectParquet(file: string): Promise<ParquetSummary> {
   return (await import("./parquet.js")).inspectParquet(file);
@@ -14,7 +17,11 @@ export async function inspectParquet(file: string): Promise<ParquetSummary> {
 export { toPlover } from "./plover.js";
 export { RECORD_COLUMNS, recordCsvLine, recordRow } from "./record.js";
 
-export const EXPORT_FORMATS = ["gdelt", "plover", "csv", "jsonl", "parquet"] as const;
+export const EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "plover", "csv", "jsonl", "parquet"] as const;
+/** What the HTTP API exports: one row per mention, so not GDELT's mentions table. */
+export const API_EXPORT_FORMATS = ["gdelt", "plover", "csv", "jsonl", "parquet"] as const;
+/** The formats written from clustered events (one row per real-world event, or per mention of one). */
+export const CLUSTER_FORMATS = ["gdelt", "gdelt-mentions"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(s: string): s is ExportFormat {
@@ -29,7 +36,7 @@ export interface TextExportOptions extends PloverOptions {
 /** Streams events as text lines of a format (every format but parquet); returns the number of events. */
 export async function exportText(
   events: AsyncIterable<StoredEvent>,
-  format: Exclude<ExportFormat, "parquet">,
+  format: Exclude<ExportFormat, "parquet" | "gdelt-mentions">,
   write: (chunk: string) => void | Promise<void>,
   options: TextExportOptions = {},
 ): Promise<number> {
@@ -62,4 +69,41 @@ export async function exportParquet(events: AsyncIterable<StoredEvent>, file: st
     RECORD_COLUMNS.map(([name, type]) => ({ name, type })),
     rows(),
   );
+}
+
+/**
+ * GDELT's two tables from clustered events: `gdelt`, the event table, one event (its first mention's rows)
+ * with NumMentions, NumSources and NumArticles; `gdelt-mentions`, one row per mention. Returns the rows'
+ * events (gdelt) or mentions (gdelt-mentions) written.
+ */
+export async function exportClusters(
+  clusters: readonly EventCluster[],
+  format: (typeof CLUSTER_FORMATS)[number],
+  write: (chunk: string) => void | Promise<void>,
+  options: { header?: boolean } = {},
+): Promise<number> {
+  let n = 0;
+  if (options.header) await write(format === "gdelt" ? gdeltHeader() : gdeltMentionHeader());
+  for (const c of clusters) {
+    if (format === "gdelt") {
+      await write(
+        gdeltLines(c.event, {
+          mentions: c.numMentions,
+          sources: c.numSources,
+          articles: c.numArticles,
+          tone: c.avgTone === null ? null : roundTone(c.avgTone),
+        }),
+      );
+      n++;
+      continue;
+    }
+    for (const m of c.mentions) {
+      const tone = c.tones.get(m.article.id);
+      await write(
+        gdeltMentionLine(c.event, m, outletOf(m.article), tone === undefined ? null : roundTone(tone)),
+      );
+      n++;
+    }
+  }
+  return n;
 }

@@ -5,7 +5,10 @@ import { basename, extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { DyadError, toDyadError } from "../core/errors.js";
 import type { Article } from "../core/types.js";
+import { DEFAULT_MAX_PAGE_BYTES, decodeHtml, looksLikeHtml, parseHtml } from "./html.js";
+import { charsetOf, fetchBytes, isUrl } from "./http.js";
 import { DEFAULT_MAX_BYTES, decodeText, parseRecord, parseText } from "./parse.js";
+import { readWarc } from "./warc.js";
 
 export type ReadResult = { ok: true; article: Article } | { ok: false; error: DyadError };
 
@@ -15,9 +18,14 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Standard input, for the path "-". */
   stdin?: Readable;
+  /** Largest web page read (file, URL or WARC record), before its story is extracted. */
+  maxPageBytes?: number;
+  /** Time limit for fetching one address, in milliseconds. */
+  timeoutMs?: number;
 }
 
 const JSONL = new Set([".jsonl", ".ndjson"]);
+const HTML = new Set([".html", ".htm", ".xhtml", ".shtml"]);
 
 /**
  * Reads every input (files, directories recursively, "-" for stdin) in order, one result per article.
@@ -32,6 +40,11 @@ export async function* readInputs(
   let results = 0;
   const seen = new Set<string>();
   for (const input of inputs) {
+    if (isUrl(input)) {
+      results++;
+      yield await readUrl(input, options);
+      continue;
+    }
     if (input === "-") {
       for await (const r of readStdin(options)) {
         results++;
@@ -77,7 +90,7 @@ export async function inputBytes(inputs: readonly string[]): Promise<number | nu
   const seen = new Set<string>();
   try {
     for (const input of inputs) {
-      if (input === "-") return null;
+      if (input === "-" || isUrl(input)) return null;
       const info = await stat(input);
       if (!info.isDirectory()) {
         total += info.size;
@@ -125,21 +138,51 @@ async function* listFiles(dir: string, seen: Set<string>): AsyncGenerator<string
 }
 
 async function* readFileInput(path: string, options: ReadOptions): AsyncGenerator<ReadResult> {
-  if (JSONL.has(extname(path).toLowerCase())) {
+  const lower = path.toLowerCase();
+  if (JSONL.has(extname(lower))) {
     yield* readJsonl(createReadStream(path), path, options);
     return;
   }
-  yield await readTextFile(path, options);
+  if (lower.endsWith(".warc") || lower.endsWith(".warc.gz")) {
+    yield* readWarc(path, options);
+    return;
+  }
+  yield await readTextFile(path, options, HTML.has(extname(lower)));
 }
 
-async function readTextFile(path: string, options: ReadOptions): Promise<ReadResult> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+/** One web page at an address: fetched with the time and size limits, then read as a saved page. */
+export async function readUrl(url: string, options: ReadOptions): Promise<ReadResult> {
+  try {
+    const fetched = await fetchBytes(url, {
+      maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES,
+      timeoutMs: options.timeoutMs,
+    });
+    if (fetched.status >= 400) throw new DyadError("E_FETCH", `HTTP ${fetched.status}`, url);
+    const html = decodeHtml(fetched.bytes, url, charsetOf(fetched.headers.get("content-type")));
+    return { ok: true, article: parseHtml(html, url, { ...htmlOptions(options), url: fetched.url }) };
+  } catch (e) {
+    return { ok: false, error: toDyadError(e, "E_FETCH", url) };
+  }
+}
+
+export function htmlOptions(options: ReadOptions) {
+  return { date: options.date, maxBytes: options.maxBytes, maxPageBytes: options.maxPageBytes };
+}
+
+/** A saved file: a web page by its extension or its first bytes, else the reference format or plain text. */
+async function readTextFile(path: string, options: ReadOptions, html: boolean): Promise<ReadResult> {
+  const maxPage = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const maxBytes = html ? maxPage : (options.maxBytes ?? DEFAULT_MAX_BYTES);
   try {
     const info = await stat(path);
     if (info.size === 0) throw new DyadError("E_EMPTY", undefined, path);
     if (info.size > maxBytes)
       throw new DyadError("E_TOO_LARGE", `${info.size} bytes, limit ${maxBytes}`, path);
-    const raw = decodeText(await readFile(path), path);
+    const bytes = await readFile(path);
+    if (html || looksLikeHtml(bytes.subarray(0, 1024).toString("latin1"))) {
+      return { ok: true, article: parseHtml(decodeHtml(bytes, path), path, htmlOptions(options)) };
+    }
+    const raw = decodeText(bytes, path);
     const article = parseText(raw, path, { date: options.date, fileName: basename(path), maxBytes });
     return { ok: true, article };
   } catch (e) {

@@ -788,6 +788,56 @@ export function storeContract(
       });
     });
 
+    it("gives the bodies of stored articles by id (issue 18)", async () => {
+      await using(async (store) => {
+        const ids = fixtureItems().map((i) => i.article.id);
+        const texts = await store.articleTexts([...ids, "no-such-article"]);
+        assert.deepEqual([...texts.keys()].sort(), [...ids].sort());
+        assert.equal(texts.get(ids[0]), fixtureItems()[0].article.text);
+        assert.equal((await store.articleTexts([])).size, 0);
+      });
+    });
+
+    it("keeps a watched feed's validators and its entries, replaced on update (issue 18)", async () => {
+      await using(async (store) => {
+        assert.equal(await store.feed("https://news.example/rss"), null);
+        const state = {
+          url: "https://news.example/rss",
+          etag: '"abc"',
+          lastModified: "Mon, 26 May 2025 10:00:00 GMT",
+          polledAt: "2025-05-26T10:00:01.000Z",
+          status: 200,
+          error: null,
+        };
+        await store.saveFeed(state);
+        await store.saveFeed({ ...state, etag: '"def"' });
+        assert.deepEqual(await store.feed(state.url), { ...state, etag: '"def"' });
+        const item = {
+          feedUrl: state.url,
+          key: "guid-1",
+          fingerprint: "f1",
+          pageUrl: "https://news.example/a",
+          articleId: null,
+          state: "failed" as const,
+          attempts: 1,
+          error: "HTTP 500",
+          seenAt: "2025-05-26T10:00:02.000Z",
+        };
+        await store.saveFeedItem(item);
+        await store.saveFeedItem({ ...item, key: "guid-2", pageUrl: "https://news.example/b" });
+        await store.saveFeedItem({ ...item, state: "stored", articleId: "a1", attempts: 2, error: null });
+        const items = await store.feedItems(state.url);
+        assert.deepEqual(
+          items.map((i) => [i.key, i.state, i.articleId, i.attempts]),
+          [
+            ["guid-1", "stored", "a1", 2],
+            ["guid-2", "failed", null, 1],
+          ],
+        );
+        assert.deepEqual(await store.feedItems("https://other.example/rss"), []);
+      }, false);
+    });
+
     it("names the query in its errors", async () => {
       await using(async (store) => {
         await assert.rejects(

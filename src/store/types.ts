@@ -188,6 +188,34 @@ export interface StoreCounts {
   aliases: number;
 }
 
+/** What a watched feed answered last (`dyad watch`): the validators of a conditional request. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  polledAt: string | null;
+  /** The HTTP status of the last poll (200 for a file), null when it could not be fetched. */
+  status: number | null;
+  error: string | null;
+}
+
+/** One entry of a watched feed as last seen. */
+export interface FeedItemState {
+  feedUrl: string;
+  /** The entry's id (guid), else its link. */
+  key: string;
+  /** A hash of the entry (link, title, dates, summary): a new one means the entry changed. */
+  fingerprint: string;
+  pageUrl: string;
+  /** The stored article, when the page was read and stored. */
+  articleId: string | null;
+  state: "stored" | "failed";
+  /** Fetches of this version of the entry. */
+  attempts: number;
+  error: string | null;
+  seenAt: string;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "postgres";
   /** The location, without credentials, for messages. */
@@ -211,5 +239,13 @@ export interface Store {
   counts(): Promise<StoreCounts>;
   /** Versions of the migrations applied, in order. */
   migrations(): Promise<number[]>;
+  /** The bodies of these articles (those stored), for near-duplicate grouping. */
+  articleTexts(ids: readonly string[]): Promise<Map<string, string>>;
+  /** A watched feed's last answer, or null for a feed never polled. */
+  feed(url: string): Promise<FeedState | null>;
+  saveFeed(state: FeedState): Promise<void>;
+  /** The entries of a feed seen so far. */
+  feedItems(feedUrl: string): Promise<FeedItemState[]>;
+  saveFeedItem(item: FeedItemState): Promise<void>;
   close(): Promise<void>;
 }

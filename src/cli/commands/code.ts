@@ -4,7 +4,7 @@ import type { DyadError } from "../../core/errors.js";
 import type { CodedArticle } from "../../core/types.js";
 import { inputBytes, readInputs } from "../../ingest/index.js";
 import { EXIT } from "../exit.js";
-import { type Io, parseMaxBytes, reportError } from "../io.js";
+import { type Io, PAGE_OPTIONS, pageReadOptions, parseMaxBytes, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { actorsLabel, eventLabel, renderTable } from "../table.js";
 import { EVENT_TABLE_HEADER } from "./events.js";
@@ -41,13 +41,19 @@ interface CodeOptions {
   maxBytes: string;
   workers?: string;
   kb?: string;
+  maxPageBytes?: string;
+  timeout?: string;
 }
 
 export function registerCode(program: Command, io: Io): void {
-  program
-    .command("code")
+  const cmd = program.command("code");
+  for (const [flag, help, value] of PAGE_OPTIONS) cmd.option(flag, help, value);
+  cmd
     .description("code articles into events and quotes (no store)")
-    .argument("<input...>", "files, directories, JSONL files, or - for standard input")
+    .argument(
+      "<input...>",
+      "files, directories, JSONL files, web pages (files, URLs, WARC), or - for standard input",
+    )
     .option("-f, --format <format>", "jsonl | json | table", "jsonl")
     .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")
     .option("--max-bytes <n>", "largest article accepted, in bytes", "5242880")
@@ -66,7 +72,11 @@ export function registerCode(program: Command, io: Io): void {
         "../../pipeline/workers.js"
       );
       const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
-      const source = readInputs(inputs, { date: opts.date, maxBytes: parseMaxBytes(opts.maxBytes) });
+      const source = readInputs(inputs, {
+        date: opts.date,
+        maxBytes: parseMaxBytes(opts.maxBytes),
+        ...pageReadOptions(opts),
+      });
       const progress = createProgress("coding", {
         totalBytes: process.stderr.isTTY ? await inputBytes(inputs) : null,
       });

@@ -10,7 +10,7 @@ import {
   openStore,
 } from "../../store/index.js";
 import { EXIT } from "../exit.js";
-import { type Io, parseMaxBytes, plural, reportError } from "../io.js";
+import { type Io, PAGE_OPTIONS, pageReadOptions, parseMaxBytes, plural, reportError } from "../io.js";
 import { createProgress } from "../progress.js";
 import { KB_HELP, KB_OPTION, kbDirs } from "./kb-option.js";
 import { addDbOption, parsePositiveInt } from "./store-options.js";
@@ -47,6 +47,8 @@ export interface IngestOptions {
   json?: boolean;
   workers?: string;
   kb?: string;
+  maxPageBytes?: string;
+  timeout?: string;
 }
 
 export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -84,7 +86,7 @@ export async function runIngest(io: Io, inputs: string[], opts: IngestOptions): 
     const { codeStream } = await import("../../pipeline/stream.js");
     const { codeStreamParallel, defaultWorkers, depthFor } = await import("../../pipeline/workers.js");
     const workers = parsePositiveInt(opts.workers, "--workers") ?? defaultWorkers();
-    const source = readInputs(inputs, { date: opts.date, maxBytes });
+    const source = readInputs(inputs, { date: opts.date, maxBytes, ...pageReadOptions(opts) });
     const dataDir = kbDirs(opts.kb);
     // Coding threads work ahead while this thread writes a batch (a transaction's worth of articles queued
     // for each); results keep the input order.
@@ -139,7 +141,11 @@ export function registerIngest(program: Command, io: Io): void {
   const cmd = program
     .command("ingest")
     .description("code articles and store them; idempotent: re-running stores only what changed")
-    .argument("<input...>", "files, directories, JSONL files, or - for standard input");
+    .argument(
+      "<input...>",
+      "files, directories, JSONL files, web pages (files, URLs, WARC), or - for standard input",
+    );
+  for (const [flag, help, value] of PAGE_OPTIONS) cmd.option(flag, help, value);
   addDbOption(cmd)
     .option("--batch <n>", "articles per transaction", "200")
     .option("-d, --date <YYYY-MM-DD>", "publication date for plain-text inputs without a date")

@@ -1,5 +1,6 @@
 // dyad series: the time series analysts plot to see relations warm or cool, of a dyad or of one actor.
 import type { Command } from "commander";
+import { clusterSeries } from "../../cluster/index.js";
 import { csvLine } from "../../export/record.js";
 import { loadActorNames } from "../../knowledge/names.js";
 import { describeModality, PERIODS, parseSeriesOptions } from "../../store/filters.js";
@@ -47,6 +48,7 @@ interface SeriesOptionsCli extends FilterOptions {
   by: string;
   format: string;
   db?: string;
+  mentions?: boolean;
 }
 
 export function registerSeries(program: Command, io: Io): void {
@@ -65,15 +67,16 @@ export function registerSeries(program: Command, io: Io): void {
     .option("--root <NN>", "only this CAMEO root")
     .option("--no-statements", "leave out public statements (CAMEO root 01)")
     .option("--text <query>", `only events of articles matching this ${TEXT_HELP}`)
-    .option("-f, --format <format>", FORMATS.join(" | "), "table");
+    .option("-f, --format <format>", FORMATS.join(" | "), "table")
+    .option("--mentions", "count mentions (each article's event) instead of real-world events");
   addDbOption(cmd).action(async (opts: SeriesOptionsCli) => {
     const format = parseFormat(opts.format, FORMATS, "series");
-    const { format: _f, db: _d, ...input } = opts;
+    const { format: _f, db: _d, mentions, ...input } = opts;
     const options = parseSeriesOptions(input, { label: optionName, names: loadActorNames() });
     const rows = await withStore(opts.db, async (store) => {
       const terms = options.dyad ? actorTerms({ dyad: options.dyad }) : actorTerms({ actor: options.actor });
       await reportActorMatches(io, store, terms);
-      return store.series(options);
+      return mentions ? store.series(options) : clusterSeries(store, options);
     });
     const counted = `modalities counted: ${describeModality(options.filter?.modality)}`;
     if (format === "jsonl") {

@@ -1,4 +1,4 @@
-// Registers the store commands: ingest, events, quotes, article, errors, series, export, serve.
+// Registers the store commands: ingest, events, quotes, article, errors, series, export, serve, watch.
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { registerArticle } from "./article.js";
@@ -10,6 +10,7 @@ import { registerQueueCommands } from "./queue.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSeries } from "./series.js";
 import { registerServe } from "./serve.js";
+import { registerWatch } from "./watch.js";
 
 export function registerStoreCommands(program: Command, io: Io): void {
   registerIngest(program, io);
@@ -21,4 +22,5 @@ export function registerStoreCommands(program: Command, io: Io): void {
   registerExport(program, io);
   registerServe(program, io);
   registerQueueCommands(program, io);
+  registerWatch(program, io);
 }

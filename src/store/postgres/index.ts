@@ -3,6 +3,16 @@
 import pg from "pg";
 import { DyadError } from "../../core/errors.js";
 import { redactUrl, storeError } from "../fail.js";
+import {
+  type FeedItemRow,
+  type FeedRow,
+  feedItemsQuery,
+  feedQuery,
+  saveFeedItemQuery,
+  saveFeedQuery,
+  toFeedItem,
+  toFeedState,
+} from "../feeds.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
@@ -42,6 +52,8 @@ import type {
   ActorTerm,
   BatchResult,
   EventFilter,
+  FeedItemState,
+  FeedState,
   QuoteFilter,
   SeriesOptions,
   Store,
@@ -601,6 +613,33 @@ class PostgresStore implements Store {
       params: [],
     });
     return rows.map((r) => r.version);
+  }
+
+  async articleTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.all<{ id: string; text: string }>({
+      name: "articles.texts",
+      sql: "SELECT id, text FROM articles WHERE id = ANY($1::text[])",
+      params: [[...ids]],
+    });
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  async feed(url: string): Promise<FeedState | null> {
+    const row = (await this.all<FeedRow & pg.QueryResultRow>(feedQuery(url, postgresDialect)))[0];
+    return row ? toFeedState(row) : null;
+  }
+
+  async saveFeed(state: FeedState): Promise<void> {
+    await exec(this.pool, saveFeedQuery(state, postgresDialect), this.location, "E_STORE_WRITE");
+  }
+
+  async feedItems(feedUrl: string): Promise<FeedItemState[]> {
+    const rows = await this.all<FeedItemRow & pg.QueryResultRow>(feedItemsQuery(feedUrl, postgresDialect));
+    return rows.map(toFeedItem);
+  }
+
+  async saveFeedItem(item: FeedItemState): Promise<void> {
+    await exec(this.pool, saveFeedItemQuery(item, postgresDialect), this.location, "E_STORE_WRITE");
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,16 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { DyadError } from "../../core/errors.js";
 import { storeError } from "../fail.js";
+import {
+  type FeedItemRow,
+  type FeedRow,
+  feedItemsQuery,
+  feedQuery,
+  saveFeedItemQuery,
+  saveFeedQuery,
+  toFeedItem,
+  toFeedState,
+} from "../feeds.js";
 import { loadMigrations, pending } from "../migrations.js";
 import {
   type BatchPlan,
@@ -44,6 +54,8 @@ import type {
   ActorTerm,
   BatchResult,
   EventFilter,
+  FeedItemState,
+  FeedState,
   QuoteFilter,
   SeriesOptions,
   Store,
@@ -683,6 +695,40 @@ export class SqliteStore implements Store {
       sql: "SELECT version FROM schema_migrations ORDER BY version",
       params: [],
     }).map((r) => r.version);
+  }
+
+  async articleTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = this.all<{ id: string; text: string }>({
+      name: "articles.texts",
+      sql: "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+      params: [JSON.stringify(ids)],
+    });
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  async feed(url: string): Promise<FeedState | null> {
+    const row = this.all<FeedRow>(feedQuery(url, sqliteDialect))[0];
+    return row ? toFeedState(row) : null;
+  }
+
+  async saveFeed(state: FeedState): Promise<void> {
+    this.run(saveFeedQuery(state, sqliteDialect));
+  }
+
+  async feedItems(feedUrl: string): Promise<FeedItemState[]> {
+    return this.all<FeedItemRow>(feedItemsQuery(feedUrl, sqliteDialect)).map(toFeedItem);
+  }
+
+  async saveFeedItem(item: FeedItemState): Promise<void> {
+    this.run(saveFeedItemQuery(item, sqliteDialect));
+  }
+
+  private run(q: Query): void {
+    try {
+      this.stmt(q.sql).run(...q.params);
+    } catch (e) {
+      throw storeError("E_STORE_WRITE", q.name, this.location, e);
+    }
   }
 
   /** EXPLAIN QUERY PLAN of a store query, for tests that keep the main queries on their indexes. */

@@ -84,7 +84,7 @@ describe("sqlite store", () => {
     const oldPath = join(dir, "version1.db");
     writeVersion1(oldPath, items);
     const migrated = openSqliteStore(oldPath);
-    assert.deepEqual(await migrated.migrations(), [1, 2, 3, 4, 5]);
+    assert.deepEqual(await migrated.migrations(), [1, 2, 3, 4, 5, 20]);
     const fresh = openSqliteStore(join(dir, "fresh.db"));
     await fresh.write({ coded: items });
     assert.deepEqual(await contents(migrated), await contents(fresh));
